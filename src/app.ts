@@ -1,0 +1,70 @@
+import { Hono, type Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { getPath } from 'hono/utils/url';
+import { newId } from './domain/ids.js';
+import { seededRandom, type RandomSource } from './domain/random.js';
+import { DEFAULT_RATE_LIMIT, RateLimitWindow } from './domain/rate-limit.js';
+import { OktaApiError } from './errors.js';
+import type { AppEnv } from './http.js';
+import { requireApiToken } from './middleware/auth.js';
+import { responseHeaders } from './middleware/response-headers.js';
+import { TrustedOriginModel } from './model/trusted-origins.js';
+import { assertMethodAllowed, trustedOriginRoutes } from './routes/trusted-origins.js';
+import type { OrgStore } from './store/org-store.js';
+
+export interface CreateAppOptions {
+  /** The org's data; each app gets its own. */
+  store: OrgStore;
+  /** The org's clock. Defaults to the wall clock. */
+  now?: () => Date;
+  /** Seed for ids, request ids and error ids; the same seed and clock give the same answers. */
+  randomSeed?: number;
+  /** Requests per minute reported in X-Rate-Limit-Limit. */
+  rateLimit?: number;
+}
+
+export type OktaMockApp = Hono<AppEnv>;
+
+function randomSeedFromCrypto(): number {
+  return globalThis.crypto.getRandomValues(new Uint32Array(1))[0]!;
+}
+
+/**
+ * The Node SDK sends `//api/v1/...` when the org URL ends with a slash, and
+ * Okta serves it; collapse repeated slashes before routing.
+ */
+function collapsedPath(request: Request): string {
+  const path = getPath(request);
+  return path.includes('//') ? path.replace(/\/{2,}/g, '/') : path;
+}
+
+export function createApp(options: CreateAppOptions): OktaMockApp {
+  const { store } = options;
+  const now = options.now ?? (() => new Date());
+  const random: RandomSource = seededRandom(options.randomSeed ?? randomSeedFromCrypto());
+  const rateLimit = new RateLimitWindow(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const trustedOrigins = new TrustedOriginModel(store.trustedOrigins, { now, random });
+
+  const app = new Hono<AppEnv>({ getPath: collapsedPath });
+
+  app.use('*', responseHeaders({ now, random, rateLimit }));
+  app.use('/api/v1/trustedOrigins/*', async (c, next) => {
+    assertMethodAllowed(collapsedPath(c.req.raw), c.req.method);
+    await next();
+  });
+  app.use('/api/v1/trustedOrigins/*', requireApiToken(store.users));
+  app.route('/api/v1/trustedOrigins', trustedOriginRoutes(trustedOrigins));
+
+  const errorResponse = (c: Context<AppEnv>, error: OktaApiError) =>
+    c.json(error.toBody(newId('errorId', random)), error.status as ContentfulStatusCode);
+
+  app.notFound((c) => errorResponse(c, OktaApiError.of('E0000007', collapsedPath(c.req.raw), 'Path')));
+
+  app.onError((error, c) => {
+    if (error instanceof OktaApiError) return errorResponse(c, error);
+    console.error('okta-mock: unexpected error', error);
+    return errorResponse(c, OktaApiError.of('E0000009'));
+  });
+
+  return app;
+}

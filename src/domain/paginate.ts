@@ -1,0 +1,60 @@
+import { OktaApiError } from '../errors.js';
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 200;
+
+/** Default 20; above 200 is clamped to 200; anything that is not a positive integer is refused. */
+export function parseLimit(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return DEFAULT_LIMIT;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw OktaApiError.of('E0000029');
+  return Math.min(Number(raw), MAX_LIMIT);
+}
+
+export const invalidCursor = () => OktaApiError.of('E0000029').withCauses([{ errorSummary: 'Invalid cursor.' }]);
+
+export interface Page<T> {
+  items: T[];
+  /** The cursor for the next page: the id of the last item, present only while more remain. */
+  nextAfter: string | undefined;
+}
+
+/** Walks `records` from `start`, keeping up to `limit` matches and noting whether another match exists. */
+export function collectPage<T extends { id: string }>(
+  records: readonly T[],
+  start: number,
+  limit: number,
+  matches: (record: T) => boolean,
+): Page<T> {
+  const items: T[] = [];
+  for (let i = start; i < records.length; i++) {
+    const record = records[i]!;
+    if (!matches(record)) continue;
+    if (items.length === limit) return { items, nextAfter: items[items.length - 1]!.id };
+    items.push(record);
+  }
+  return { items, nextAfter: undefined };
+}
+
+/**
+ * One `Link` value per relation, as Okta sends them: `self` repeats the
+ * request with the effective limit, `next` swaps in the new cursor.
+ */
+export function paginationLinks(
+  resourceUrl: string,
+  params: Record<string, string | undefined>,
+  limit: number,
+  nextAfter: string | undefined,
+): string[] {
+  const build = (after: string | undefined) => {
+    const query = new URLSearchParams();
+    const entries = { ...params, after, limit: String(limit) };
+    for (const key of Object.keys(entries).sort()) {
+      const value = entries[key as keyof typeof entries];
+      if (value !== undefined) query.set(key, value);
+    }
+    return `<${resourceUrl}?${query.toString()}>`;
+  };
+  const links = [`${build(params.after)}; rel="self"`];
+  if (nextAfter !== undefined) links.push(`${build(nextAfter)}; rel="next"`);
+  return links;
+}

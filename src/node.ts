@@ -1,0 +1,81 @@
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { createApp, type OktaMockApp } from './app.js';
+import { loadFixtures } from './fixtures-file.js';
+import { OrgStore } from './store/org-store.js';
+import type { Fixtures } from './store/schemas.js';
+
+export { DEFAULT_FIXTURES_DIR, loadFixtures } from './fixtures-file.js';
+
+export interface StartServerOptions {
+  /** 0 picks any free port. */
+  port?: number;
+  host?: string;
+  /** A fixtures directory or file; defaults to the reference's examples shipped with the package. */
+  fixtures?: string | Fixtures;
+  /** Start with no trusted origins (users and tokens still load, so the API stays usable). */
+  empty?: boolean;
+  /** Extra API tokens; each belongs to the first fixture user unless the fixtures already name its owner. */
+  tokens?: string[];
+  randomSeed?: number;
+  now?: () => Date;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  host: string;
+  /** The token to put after `SSWS `: the first `--token`, else the first fixture token. */
+  token: string | undefined;
+  store: OrgStore;
+  app: OktaMockApp;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_HOST = '127.0.0.1';
+
+export class ServerStartError extends Error {
+  override name = 'ServerStartError';
+}
+
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? DEFAULT_HOST;
+  const port = options.port ?? DEFAULT_PORT;
+  const fixtures = typeof options.fixtures === 'object' ? options.fixtures : await loadFixtures(options.fixtures);
+  const store = new OrgStore();
+  await store.seed(options.empty ? { ...fixtures, trustedOrigins: [] } : fixtures);
+  for (const token of options.tokens ?? []) {
+    if (!store.users.tokenOwner(token)) store.addToken(token);
+  }
+
+  const app = createApp({ store, randomSeed: options.randomSeed, now: options.now });
+  const server = createAdaptorServer({ fetch: app.fetch, hostname: host });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const reason =
+        error.code === 'EADDRINUSE'
+          ? `port ${port} on ${host} is already in use`
+          : `cannot listen on ${host}:${port}: ${error.code ?? error.message}`;
+      reject(new ServerStartError(reason));
+    });
+    server.listen(port, host, () => resolve());
+  });
+
+  const address = server.address() as AddressInfo;
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const token = options.tokens?.[0] ?? fixtures.users.flatMap((u) => u.apiTokens)[0];
+  return {
+    url: `http://${urlHost}:${address.port}`,
+    port: address.port,
+    host: address.address,
+    token,
+    store,
+    app,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}

@@ -1,0 +1,66 @@
+import { Hono } from 'hono';
+import { paginationLinks } from '../domain/paginate.js';
+import { serializeTrustedOrigin } from '../domain/serialize-trusted-origin.js';
+import { OktaApiError } from '../errors.js';
+import { orgUrlOf, readJsonBody, type AppEnv } from '../http.js';
+import type { TrustedOriginModel } from '../model/trusted-origins.js';
+
+const COLLECTION = '/api/v1/trustedOrigins';
+
+/** HTTP for /api/v1/trustedOrigins: parse the request, call the model, serialize the answer. */
+export function trustedOriginRoutes(model: TrustedOriginModel): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+
+  routes.get('/', (c) => {
+    const params = { q: c.req.query('q'), filter: c.req.query('filter'), after: c.req.query('after') };
+    const page = model.list({ ...params, limit: c.req.query('limit') });
+    const orgUrl = orgUrlOf(c);
+    for (const link of paginationLinks(orgUrl + COLLECTION, params, page.limit, page.nextAfter)) {
+      c.header('Link', link, { append: true });
+    }
+    return c.json(page.items.map((r) => serializeTrustedOrigin(r, orgUrl)));
+  });
+
+  routes.post('/', async (c) => {
+    const record = await model.create(await readJsonBody(c), c.var.actor.id);
+    return c.json(serializeTrustedOrigin(record, orgUrlOf(c)));
+  });
+
+  routes.get('/:id', (c) => c.json(serializeTrustedOrigin(model.get(c.req.param('id')), orgUrlOf(c))));
+
+  routes.put('/:id', async (c) => {
+    const id = c.req.param('id');
+    model.get(id);
+    const record = await model.replace(id, await readJsonBody(c), c.var.actor.id);
+    return c.json(serializeTrustedOrigin(record, orgUrlOf(c)));
+  });
+
+  routes.delete('/:id', (c) => {
+    model.delete(c.req.param('id'));
+    return c.body(null, 204);
+  });
+
+  routes.post('/:id/lifecycle/activate', async (c) => {
+    const record = await model.setStatus(c.req.param('id'), 'ACTIVE', c.var.actor.id);
+    return c.json(serializeTrustedOrigin(record, orgUrlOf(c)));
+  });
+
+  routes.post('/:id/lifecycle/deactivate', async (c) => {
+    const record = await model.setStatus(c.req.param('id'), 'INACTIVE', c.var.actor.id);
+    return c.json(serializeTrustedOrigin(record, orgUrlOf(c)));
+  });
+
+  return routes;
+}
+
+/** The methods each trusted-origin path answers; any other method is 405 E0000022. */
+export const TRUSTED_ORIGIN_METHODS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
+  [/^\/api\/v1\/trustedOrigins$/, ['GET', 'HEAD', 'POST']],
+  [/^\/api\/v1\/trustedOrigins\/[^/]+$/, ['GET', 'HEAD', 'PUT', 'DELETE']],
+  [/^\/api\/v1\/trustedOrigins\/[^/]+\/lifecycle\/(activate|deactivate)$/, ['POST']],
+];
+
+export function assertMethodAllowed(path: string, method: string): void {
+  const entry = TRUSTED_ORIGIN_METHODS.find(([pattern]) => pattern.test(path));
+  if (entry && !entry[1].includes(method)) throw OktaApiError.of('E0000022');
+}

@@ -1,0 +1,38 @@
+import { createApp, type OktaMockApp } from '../../src/app.js';
+import { loadFixtures } from '../../src/fixtures-file.js';
+import { OrgStore } from '../../src/store/org-store.js';
+import type { FixturesInput } from '../../src/store/schemas.js';
+
+export const ORG_URL = 'https://dev-123.example.com';
+export const ADMIN_ID = '00ut5t92p6IEOi4bu0g3';
+export const TOKEN = '00okta-mock-default-api-token-for-local-use';
+export const FIXED_NOW = new Date('2026-01-02T03:04:05.678Z');
+
+export interface TestOrg {
+  app: OktaMockApp;
+  store: OrgStore;
+  /** Sends a request to the org as `ORG_URL` + path, with the default token unless `auth: false`. */
+  request(path: string, init?: RequestInit & { auth?: boolean; json?: unknown }): Promise<Response>;
+}
+
+/** A fresh org for one test: the bundled fixtures (or `fixtures`), a fixed clock and a fixed seed. */
+export async function createTestOrg(
+  options: { fixtures?: FixturesInput; empty?: boolean; now?: () => Date; randomSeed?: number } = {},
+): Promise<TestOrg> {
+  const fixtures = options.fixtures ?? (await loadFixtures());
+  const store = new OrgStore();
+  await store.seed(options.empty ? { ...fixtures, trustedOrigins: [] } : fixtures);
+  const app = createApp({ store, now: options.now ?? (() => FIXED_NOW), randomSeed: options.randomSeed ?? 42 });
+  return {
+    app,
+    store,
+    request(path, init = {}) {
+      const { auth = true, json, ...rest } = init;
+      const headers = new Headers(rest.headers);
+      if (auth && !headers.has('Authorization')) headers.set('Authorization', `SSWS ${TOKEN}`);
+      if (json !== undefined) headers.set('Content-Type', 'application/json');
+      const body = json !== undefined ? JSON.stringify(json) : rest.body;
+      return Promise.resolve(app.fetch(new Request(ORG_URL + path, { ...rest, headers, body })));
+    },
+  };
+}
