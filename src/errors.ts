@@ -1,3 +1,5 @@
+import type { components } from './generated/openapi.js';
+
 /**
  * Every Okta error the emulator can answer with, as data. Routes and domain
  * code raise `OktaApiError`; the app's single `onError` turns it into Okta's
@@ -30,18 +32,10 @@ export const ERROR_CATALOGUE = {
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 type SummaryArgs<C extends ErrorCode> = Parameters<(typeof ERROR_CATALOGUE)[C]['summary']>;
 
-export interface ErrorCause {
-  errorSummary: string;
-}
+export type ErrorCause = components['schemas']['ErrorCause'];
 
-/** Okta's error body, with its keys in Okta's wire order. */
-export interface OktaErrorBody {
-  errorCode: ErrorCode;
-  errorSummary: string;
-  errorLink: ErrorCode;
-  errorId: string;
-  errorCauses: ErrorCause[];
-}
+/** Okta's error body (the contract's `Error`), with its keys in Okta's wire order. */
+export type OktaErrorBody = components['schemas']['Error'] & { errorCode: ErrorCode; errorLink: ErrorCode };
 
 export class OktaApiError extends Error {
   readonly errorCode: ErrorCode;

@@ -1,13 +1,8 @@
+import type { components } from '../generated/openapi.js';
 import type { LifecycleStatus } from './trusted-origin.js';
 
-export interface HrefObject {
-  href: string;
-  hints: { allow: string[] };
-}
-
-export type TrustedOriginLinks =
-  | { self: HrefObject; deactivate: HrefObject }
-  | { activate: HrefObject; self: HrefObject };
+export type HrefObject = components['schemas']['HrefObject'];
+export type TrustedOriginLinks = components['schemas']['TrustedOriginLinks'];
 
 export function trustedOriginHref(orgUrl: string, id: string): string {
   return `${orgUrl}/api/v1/trustedOrigins/${id}`;
@@ -19,7 +14,7 @@ export function trustedOriginHref(orgUrl: string, id: string): string {
  */
 export function trustedOriginLinks(orgUrl: string, id: string, status: LifecycleStatus): TrustedOriginLinks {
   const href = trustedOriginHref(orgUrl, id);
-  const self = { href, hints: { allow: ['GET', 'PUT', 'DELETE'] } };
+  const self: HrefObject = { href, hints: { allow: ['GET', 'PUT', 'DELETE'] } };
   if (status === 'ACTIVE') {
     return { self, deactivate: { href: `${href}/lifecycle/deactivate`, hints: { allow: ['POST'] } } };
   }

@@ -1,18 +1,9 @@
-import { trustedOriginLinks, type TrustedOriginLinks } from './links.js';
-import type { TrustedOriginRecord, TrustedOriginScope } from './trusted-origin.js';
+import type { components } from '../generated/openapi.js';
+import { trustedOriginLinks } from './links.js';
+import type { TrustedOriginRecord } from './trusted-origin.js';
 
-export interface TrustedOriginWire {
-  id: string;
-  name: string;
-  origin: string;
-  scopes: TrustedOriginScope[];
-  status: TrustedOriginRecord['status'];
-  created: string;
-  createdBy: string;
-  lastUpdated: string;
-  lastUpdatedBy: string;
-  _links: TrustedOriginLinks;
-}
+/** The wire shape, as the contract in contracts/ defines it. */
+export type TrustedOriginWire = components['schemas']['TrustedOrigin'];
 
 /** The wire shape, keys in the order real Okta responses use. */
 export function serializeTrustedOrigin(record: TrustedOriginRecord, orgUrl: string): TrustedOriginWire {

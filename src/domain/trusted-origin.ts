@@ -1,14 +1,14 @@
-/** The storage shape of a trusted origin: what the org keeps, without `_links`. */
-export const SCOPE_TYPES = ['CORS', 'IFRAME_EMBED', 'REDIRECT'] as const;
-export type ScopeType = (typeof SCOPE_TYPES)[number];
-export const OKTA_APPS = ['OKTA_ENDUSER'] as const;
-export type OktaApp = (typeof OKTA_APPS)[number];
-export type LifecycleStatus = 'ACTIVE' | 'INACTIVE';
+import type { components } from '../generated/openapi.js';
 
-export interface TrustedOriginScope {
-  type: ScopeType;
-  allowedOktaApps?: OktaApp[];
-}
+/** The storage shape of a trusted origin: what the org keeps, without `_links`. */
+export type ScopeType = components['schemas']['TrustedOriginScopeType'];
+export type LifecycleStatus = components['schemas']['LifecycleStatus'];
+export type TrustedOriginScope = components['schemas']['TrustedOriginScope'];
+export type OktaApp = NonNullable<TrustedOriginScope['allowedOktaApps']>[number];
+
+// Runtime lists of the contract's enums; `satisfies` keeps them in step with it.
+export const SCOPE_TYPES = ['CORS', 'IFRAME_EMBED', 'REDIRECT'] as const satisfies readonly ScopeType[];
+export const OKTA_APPS = ['OKTA_ENDUSER'] as const satisfies readonly OktaApp[];
 
 export interface TrustedOriginRecord {
   id: string;

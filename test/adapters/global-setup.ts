@@ -1,0 +1,40 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function builtMtime(): number {
+  try {
+    return statSync(join(root, 'dist', 'cli.js')).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+
+/**
+ * bin/okta-mock.js runs dist/, so the CLI and SDK tests need a build that is
+ * at least as new as src/. Builds once per run, only when dist is missing or stale.
+ */
+export default function setup(): void {
+  const stale = builtMtime() < Math.max(newestMtime(join(root, 'src')), statSync(join(root, 'tsconfig.build.json')).mtimeMs);
+  if (!stale) return;
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  try {
+    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`npm run build failed before the adapter tests:\n${stdout ?? ''}${stderr ?? ''}`);
+  }
+}
