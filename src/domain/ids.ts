@@ -10,6 +10,7 @@ export const ID_FORMATS = {
   user: { prefix: '00u', alphabet: BASE62, length: 17 },
   errorId: { prefix: 'oae', alphabet: BASE64URL, length: 22 },
   session: { prefix: '102', alphabet: BASE64URL, length: 22 },
+  sessionToken: { prefix: '20111', alphabet: BASE64URL, length: 50 },
   requestId: { prefix: '', alphabet: HEX, length: 32 },
 } as const;
 

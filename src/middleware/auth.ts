@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { OktaApiError } from '../errors.js';
+import type { UserRecord } from '../store/schemas.js';
 import type { UserStore } from '../store/user-store.js';
 
 /**
@@ -8,12 +9,21 @@ import type { UserStore } from '../store/user-store.js';
  */
 export function requireApiToken(users: UserStore): MiddlewareHandler {
   return async (c, next) => {
-    const header = c.req.header('Authorization');
-    const match = header === undefined ? null : /^(SSWS|Bearer)\s+(\S+)\s*$/i.exec(header);
-    if (!match) throw OktaApiError.of('E0000005');
-    const owner = match[1]!.toUpperCase() === 'SSWS' ? users.tokenOwner(match[2]!) : undefined;
-    if (!owner) throw OktaApiError.of('E0000011');
+    const owner = apiTokenOwner(c.req.header('Authorization'), users);
+    if (!owner) throw OktaApiError.of('E0000005');
     c.set('actor', owner);
     await next();
   };
+}
+
+/**
+ * The user behind an `Authorization` header: undefined when there is no
+ * usable header at all; 401 E0000011 when a token is given that Okta does not know.
+ */
+export function apiTokenOwner(header: string | undefined, users: UserStore): UserRecord | undefined {
+  const match = header === undefined ? null : /^(SSWS|Bearer)\s+(\S+)\s*$/i.exec(header);
+  if (!match) return undefined;
+  const owner = match[1]!.toUpperCase() === 'SSWS' ? users.tokenOwner(match[2]!) : undefined;
+  if (!owner) throw OktaApiError.of('E0000011');
+  return owner;
 }

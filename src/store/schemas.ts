@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { isValidOrigin } from '../domain/origin-url.js';
+import { toOktaTimestamp } from '../domain/timestamp.js';
 import { OKTA_APPS, SCOPE_TYPES } from '../domain/trusted-origin.js';
 
 /** Stored shapes, checked when records enter the store (fixtures included). */
-const oktaTimestamp = z.iso.datetime();
+// Okta keeps whole seconds; fixture times with other precision are normalised to `.000Z`.
+const oktaTimestamp = z.iso.datetime({ offset: true }).transform((value) => toOktaTimestamp(new Date(value)));
 
 export const trustedOriginRecordSchema = z.object({
   id: z.string().regex(/^tos[0-9A-Za-z]{17}$/),
@@ -17,6 +20,15 @@ export const trustedOriginRecordSchema = z.object({
   createdBy: z.string().min(1),
   lastUpdated: oktaTimestamp,
   lastUpdatedBy: z.string().min(1),
+}).superRefine((record, ctx) => {
+  // The API's rule: a wildcard host only with IFRAME_EMBED-only scopes.
+  const allowWildcard = record.scopes.every((s) => s.type === 'IFRAME_EMBED');
+  if (!isValidOrigin(record.origin, { allowWildcard })) {
+    ctx.addIssue({ code: 'custom', path: ['origin'], message: `not a valid origin: ${JSON.stringify(record.origin)}` });
+  }
+  if (new Set(record.scopes.map((s) => s.type)).size !== record.scopes.length) {
+    ctx.addIssue({ code: 'custom', path: ['scopes'], message: 'Each scope type can be used only once' });
+  }
 });
 
 export const userRecordSchema = z.object({

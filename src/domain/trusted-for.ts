@@ -1,0 +1,44 @@
+import { parseOrigin } from './origin-url.js';
+import type { ScopeType, TrustedOriginRecord } from './trusted-origin.js';
+
+const DEFAULT_PORTS: Record<string, string> = { http: '80', https: '443', ftp: '21' };
+
+/**
+ * The comparable form of an origin: lower-case scheme and host, the default
+ * port dropped, no trailing slash. Browsers send `Origin` in this form;
+ * a trusted origin stored as `http://localhost:8080/` must still match it.
+ */
+export function canonicalOrigin(value: string): string | undefined {
+  const parsed = parseOrigin(value);
+  if (!parsed || parsed.wildcard) return undefined;
+  const port = parsed.port === undefined || parsed.port === DEFAULT_PORTS[parsed.scheme] ? '' : `:${Number(parsed.port)}`;
+  return `${parsed.scheme}://${parsed.host}${port}`;
+}
+
+/** The origin of an absolute URL (for redirect targets), or undefined when it has none. */
+export function originOfUrl(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return parsed.origin === 'null' ? undefined : canonicalOrigin(parsed.origin);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the org trusts `origin` for `scope`: an ACTIVE trusted origin with
+ * that scope whose scheme, host and port are exactly the same.
+ */
+export function isTrustedFor(
+  origin: string,
+  scope: ScopeType,
+  trustedOrigins: Iterable<Pick<TrustedOriginRecord, 'origin' | 'scopes' | 'status'>>,
+): boolean {
+  const wanted = canonicalOrigin(origin);
+  if (wanted === undefined) return false;
+  for (const trusted of trustedOrigins) {
+    if (trusted.status !== 'ACTIVE' || !trusted.scopes.some((s) => s.type === scope)) continue;
+    if (canonicalOrigin(trusted.origin) === wanted) return true;
+  }
+  return false;
+}

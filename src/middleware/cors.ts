@@ -1,0 +1,32 @@
+import type { MiddlewareHandler } from 'hono';
+import { decideCors } from '../domain/cors.js';
+import { isTrustedFor } from '../domain/trusted-for.js';
+import type { TrustedOriginStore } from '../store/trusted-origin-store.js';
+
+/**
+ * Applies the CORS decision: answers preflights of CORS-enabled endpoints
+ * itself, and adds the allow headers to actual responses for trusted origins.
+ * Trust is read from the store on every request, so a change to the org's
+ * trusted origins applies to the very next request.
+ */
+export function cors(trustedOrigins: TrustedOriginStore, pathOf: (request: Request) => string): MiddlewareHandler {
+  return async (c, next) => {
+    const decision = decideCors({
+      path: pathOf(c.req.raw),
+      method: c.req.method,
+      origin: c.req.header('Origin'),
+      requestHeaders: c.req.header('Access-Control-Request-Headers'),
+      hasApiToken: /^SSWS\s/i.test(c.req.header('Authorization') ?? ''),
+      isTrusted: (origin) => isTrustedFor(origin, 'CORS', trustedOrigins.all()),
+    });
+    if (decision.kind === 'preflight') {
+      // Okta answers every preflight 200 with an empty body; only the allow headers differ.
+      c.res = new Response(null, { status: 200, headers: decision.headers });
+      return;
+    }
+    await next();
+    if (decision.kind === 'actual') {
+      for (const [name, value] of Object.entries(decision.headers)) c.res.headers.set(name, value);
+    }
+  };
+}

@@ -1,0 +1,65 @@
+import { Hono, type Context } from 'hono';
+import { isTrustedFor, originOfUrl } from '../domain/trusted-for.js';
+import { OktaApiError } from '../errors.js';
+import type { AppEnv } from '../http.js';
+import type { SessionModel } from '../model/sessions.js';
+import { clearSessionCookie, readSessionId, setSessionCookie } from '../session-cookie.js';
+import type { TrustedOriginStore } from '../store/trusted-origin-store.js';
+import { signedInPage, signInPage, untrustedRedirectPage } from './login-pages.js';
+
+export const SIGN_IN_PATH = '/login/login.htm';
+
+/**
+ * The browser-facing pages: the sign-in form, the session-token redirect
+ * and sign-out. A redirect leaves the org only for an ACTIVE trusted origin
+ * with the REDIRECT scope; anything else is never followed.
+ */
+export function loginRoutes(sessions: SessionModel, trustedOrigins: TrustedOriginStore): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const mayRedirectTo = (url: string) => {
+    const origin = originOfUrl(url);
+    return origin !== undefined && isTrustedFor(origin, 'REDIRECT', trustedOrigins.all());
+  };
+  const refuse = (c: Context<AppEnv>, target: string) => c.html(untrustedRedirectPage(target), 403);
+
+  routes.get('/login.htm', (c) => {
+    const current = sessions.current(readSessionId(c));
+    if (current) return c.html(signedInPage(current.user.profile.login));
+    return c.html(signInPage({ fromURI: c.req.query('fromURI') }));
+  });
+
+  routes.post('/login.htm', async (c) => {
+    const form = await c.req.parseBody();
+    const username = typeof form.username === 'string' ? form.username : '';
+    const fromURI = typeof form.fromURI === 'string' && form.fromURI !== '' ? form.fromURI : undefined;
+    let user;
+    try {
+      user = sessions.verifyPassword(username, form.password);
+    } catch (error) {
+      if (!(error instanceof OktaApiError)) throw error;
+      return c.html(signInPage({ fromURI, username, error: 'Sign in failed!' }), 401);
+    }
+    setSessionCookie(c, sessions.start(user).id);
+    if (fromURI !== undefined && mayRedirectTo(fromURI)) return c.redirect(fromURI, 302);
+    return c.html(signedInPage(user.profile.login));
+  });
+
+  routes.get('/sessionCookieRedirect', (c) => {
+    const token = c.req.query('token') ?? '';
+    const redirectUrl = c.req.query('redirectUrl') ?? '';
+    if (!mayRedirectTo(redirectUrl)) return refuse(c, redirectUrl);
+    const session = sessions.redeem(token);
+    if (session) setSessionCookie(c, session.id);
+    return c.redirect(redirectUrl, 302);
+  });
+
+  routes.get('/signout', (c) => {
+    sessions.end(readSessionId(c));
+    clearSessionCookie(c);
+    const fromURI = c.req.query('fromURI');
+    if (fromURI !== undefined && mayRedirectTo(fromURI)) return c.redirect(fromURI, 302);
+    return c.redirect(SIGN_IN_PATH, 302);
+  });
+
+  return routes;
+}

@@ -1,0 +1,15 @@
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+
+/** Okta's browser session cookie. Plain HTTP on loopback, so not `Secure`; `HttpOnly` as Okta sets it. */
+export const SESSION_COOKIE = 'sid';
+
+export const readSessionId = (c: Context): string | undefined => getCookie(c, SESSION_COOKIE);
+
+export function setSessionCookie(c: Context, sessionId: string): void {
+  setCookie(c, SESSION_COOKIE, sessionId, { path: '/', httpOnly: true });
+}
+
+export function clearSessionCookie(c: Context): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}
