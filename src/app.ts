@@ -7,9 +7,16 @@ import { DEFAULT_RATE_LIMIT, RateLimitWindow } from './domain/rate-limit.js';
 import { OktaApiError } from './errors.js';
 import type { AppEnv } from './http.js';
 import { requireApiToken } from './middleware/auth.js';
+import { cors } from './middleware/cors.js';
 import { responseHeaders } from './middleware/response-headers.js';
+import { SessionModel } from './model/sessions.js';
 import { TrustedOriginModel } from './model/trusted-origins.js';
-import { assertMethodAllowed, trustedOriginRoutes } from './routes/trusted-origins.js';
+import { assertMethodAllowed } from './routes/allowed-methods.js';
+import { authnRoutes } from './routes/authn.js';
+import { loginRoutes, SIGN_IN_PATH } from './routes/login.js';
+import { sessionRoutes } from './routes/sessions.js';
+import { trustedOriginRoutes } from './routes/trusted-origins.js';
+import { userRoutes } from './routes/users.js';
 import type { OrgStore } from './store/org-store.js';
 
 export interface CreateAppOptions {
@@ -44,16 +51,23 @@ export function createApp(options: CreateAppOptions): OktaMockApp {
   const random: RandomSource = seededRandom(options.randomSeed ?? randomSeedFromCrypto());
   const rateLimit = new RateLimitWindow(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   const trustedOrigins = new TrustedOriginModel(store.trustedOrigins, { now, random });
+  const sessions = new SessionModel(store.sessions, store.users, { now, random });
 
   const app = new Hono<AppEnv>({ getPath: collapsedPath });
 
   app.use('*', responseHeaders({ now, random, rateLimit }));
-  app.use('/api/v1/trustedOrigins/*', async (c, next) => {
+  app.use('/api/*', cors(store.trustedOrigins, collapsedPath));
+  app.use('/api/*', async (c, next) => {
     assertMethodAllowed(collapsedPath(c.req.raw), c.req.method);
     await next();
   });
   app.use('/api/v1/trustedOrigins/*', requireApiToken(store.users));
   app.route('/api/v1/trustedOrigins', trustedOriginRoutes(trustedOrigins));
+  app.route('/api/v1/authn', authnRoutes(sessions));
+  app.route('/api/v1/sessions', sessionRoutes(sessions));
+  app.route('/api/v1/users', userRoutes(store.users, sessions));
+  app.route('/login', loginRoutes(sessions, store.trustedOrigins));
+  app.get('/', (c) => c.redirect(SIGN_IN_PATH, 302));
 
   const errorResponse = (c: Context<AppEnv>, error: OktaApiError) =>
     c.json(error.toBody(newId('errorId', random)), error.status as ContentfulStatusCode);

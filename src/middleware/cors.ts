@@ -17,12 +17,11 @@ export function cors(trustedOrigins: TrustedOriginStore, pathOf: (request: Reque
       origin: c.req.header('Origin'),
       requestHeaders: c.req.header('Access-Control-Request-Headers'),
       hasApiToken: /^SSWS\s/i.test(c.req.header('Authorization') ?? ''),
-      isTrusted: (origin) => isTrustedFor(origin, 'CORS', trustedOrigins.all()),
+      isTrusted: (origin) => isTrustedFor(origin, 'CORS', trustedOrigins.withSameOrigin(origin)),
     });
     if (decision.kind === 'preflight') {
       // Okta answers every preflight 200 with an empty body; only the allow headers differ.
-      c.res = new Response(null, { status: 200, headers: decision.headers });
-      return;
+      return c.body(null, 200, decision.headers);
     }
     await next();
     if (decision.kind === 'actual') {

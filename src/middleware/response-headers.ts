@@ -13,12 +13,13 @@ export function responseHeaders(deps: { now: () => Date; random: RandomSource; r
     c.set('requestId', requestId);
     const at = deps.now();
     const window = deps.rateLimit.take(at);
+    // Set before the handler runs: every response built on this context, onError's and
+    // notFound's included, starts from these headers.
+    c.header('X-Okta-Request-Id', requestId);
+    c.header('X-Rate-Limit-Limit', String(window.limit));
+    c.header('X-Rate-Limit-Remaining', String(window.remaining));
+    c.header('X-Rate-Limit-Reset', String(window.reset));
+    c.header('Date', at.toUTCString());
     await next();
-    const headers = c.res.headers;
-    headers.set('X-Okta-Request-Id', requestId);
-    headers.set('X-Rate-Limit-Limit', String(window.limit));
-    headers.set('X-Rate-Limit-Remaining', String(window.remaining));
-    headers.set('X-Rate-Limit-Reset', String(window.reset));
-    headers.set('Date', at.toUTCString());
   };
 }

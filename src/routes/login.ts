@@ -18,7 +18,7 @@ export function loginRoutes(sessions: SessionModel, trustedOrigins: TrustedOrigi
   const routes = new Hono<AppEnv>();
   const mayRedirectTo = (url: string) => {
     const origin = originOfUrl(url);
-    return origin !== undefined && isTrustedFor(origin, 'REDIRECT', trustedOrigins.all());
+    return origin !== undefined && isTrustedFor(origin, 'REDIRECT', trustedOrigins.withSameOrigin(origin));
   };
   const refuse = (c: Context<AppEnv>, target: string) => c.html(untrustedRedirectPage(target), 403);
 

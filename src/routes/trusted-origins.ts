@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { paginationLinks } from '../domain/paginate.js';
 import { serializeTrustedOrigin } from '../domain/serialize-trusted-origin.js';
-import { OktaApiError } from '../errors.js';
 import { orgUrlOf, readJsonBody, type AppEnv } from '../http.js';
 import type { TrustedOriginModel } from '../model/trusted-origins.js';
 
@@ -51,16 +50,4 @@ export function trustedOriginRoutes(model: TrustedOriginModel): Hono<AppEnv> {
   });
 
   return routes;
-}
-
-/** The methods each trusted-origin path answers; any other method is 405 E0000022. */
-export const TRUSTED_ORIGIN_METHODS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
-  [/^\/api\/v1\/trustedOrigins$/, ['GET', 'HEAD', 'POST']],
-  [/^\/api\/v1\/trustedOrigins\/[^/]+$/, ['GET', 'HEAD', 'PUT', 'DELETE']],
-  [/^\/api\/v1\/trustedOrigins\/[^/]+\/lifecycle\/(activate|deactivate)$/, ['POST']],
-];
-
-export function assertMethodAllowed(path: string, method: string): void {
-  const entry = TRUSTED_ORIGIN_METHODS.find(([pattern]) => pattern.test(path));
-  if (entry && !entry[1].includes(method)) throw OktaApiError.of('E0000022');
 }

@@ -1,5 +1,6 @@
 import { parseFixtures } from './fixtures.js';
 import type { Fixtures, FixturesInput } from './schemas.js';
+import { SessionStore } from './session-store.js';
 import { TrustedOriginStore } from './trusted-origin-store.js';
 import { UserStore } from './user-store.js';
 
@@ -7,6 +8,7 @@ import { UserStore } from './user-store.js';
 export class OrgStore {
   readonly trustedOrigins = new TrustedOriginStore();
   readonly users = new UserStore();
+  readonly sessions = new SessionStore();
   #seed: Fixtures = { trustedOrigins: [], users: [] };
   #extraTokens: Array<{ userId: string; token: string }> = [];
 
@@ -26,6 +28,7 @@ export class OrgStore {
   async reset(): Promise<void> {
     this.trustedOrigins.clear();
     this.users.clear();
+    this.sessions.clear();
     for (const user of this.#seed.users) await this.users.insert(structuredClone(user));
     for (const origin of this.#seed.trustedOrigins) await this.trustedOrigins.insert(structuredClone(origin));
     for (const { userId, token } of this.#extraTokens) this.users.addToken(userId, token);

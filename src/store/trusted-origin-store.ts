@@ -1,5 +1,6 @@
 import { Collection } from '@msw/data';
 import type { TrustedOriginRecord } from '../domain/trusted-origin.js';
+import { canonicalOrigin } from '../domain/trusted-for.js';
 import { trustedOriginRecordSchema } from './schemas.js';
 
 const createCollection = () => new Collection({ schema: trustedOriginRecordSchema });
@@ -13,10 +14,12 @@ type StoredRecord = ReturnType<ReturnType<typeof createCollection>['all']>[numbe
  * would scan every record.
  */
 export class TrustedOriginStore {
-  readonly #collection = createCollection();
+  #collection = createCollection();
   readonly #byId = new Map<string, StoredRecord>();
   readonly #idByName = new Map<string, string>();
   readonly #idByOrigin = new Map<string, string>();
+  /** Ids by canonical origin (`http://localhost:8080/` and `HTTP://LOCALHOST:8080` are one key), for CORS and redirect checks. */
+  readonly #idsByCanonicalOrigin = new Map<string, Set<string>>();
   /** Creation sequence per id, kept after a delete so a cursor naming a deleted record still resumes. */
   readonly #sequence = new Map<string, number>();
   #nextSequence = 0;
@@ -31,6 +34,13 @@ export class TrustedOriginStore {
 
   idWithOrigin(origin: string): string | undefined {
     return this.#idByOrigin.get(origin);
+  }
+
+  /** The records whose origin is the same scheme, host and port as `origin`. */
+  withSameOrigin(origin: string): TrustedOriginRecord[] {
+    const key = canonicalOrigin(origin);
+    const ids = key === undefined ? undefined : this.#idsByCanonicalOrigin.get(key);
+    return ids ? [...ids].map((id) => this.#byId.get(id)).filter((r) => r !== undefined) : [];
   }
 
   count(): number {
@@ -106,10 +116,12 @@ export class TrustedOriginStore {
   }
 
   clear(): void {
-    this.#collection.clear();
+    // A new collection, because the library's clear() removes records one by one (quadratic).
+    this.#collection = createCollection();
     this.#byId.clear();
     this.#idByName.clear();
     this.#idByOrigin.clear();
+    this.#idsByCanonicalOrigin.clear();
     this.#sequence.clear();
   }
 
@@ -117,11 +129,21 @@ export class TrustedOriginStore {
   #claim(record: TrustedOriginRecord): void {
     this.#idByName.set(record.name, record.id);
     this.#idByOrigin.set(record.origin, record.id);
+    const key = canonicalOrigin(record.origin);
+    if (key !== undefined) {
+      const ids = this.#idsByCanonicalOrigin.get(key) ?? new Set<string>();
+      ids.add(record.id);
+      this.#idsByCanonicalOrigin.set(key, ids);
+    }
     if (!this.#sequence.has(record.id)) this.#sequence.set(record.id, this.#nextSequence++);
   }
 
   #release(record: TrustedOriginRecord): void {
     if (this.#idByName.get(record.name) === record.id) this.#idByName.delete(record.name);
     if (this.#idByOrigin.get(record.origin) === record.id) this.#idByOrigin.delete(record.origin);
+    const key = canonicalOrigin(record.origin);
+    const ids = key === undefined ? undefined : this.#idsByCanonicalOrigin.get(key);
+    ids?.delete(record.id);
+    if (ids?.size === 0) this.#idsByCanonicalOrigin.delete(key!);
   }
 }

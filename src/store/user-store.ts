@@ -3,7 +3,7 @@ import { userRecordSchema, type UserRecord } from './schemas.js';
 
 /** Users and the API tokens they own, indexed by id, login and token. */
 export class UserStore {
-  readonly #collection = new Collection({ schema: userRecordSchema });
+  #collection = new Collection({ schema: userRecordSchema });
   readonly #byId = new Map<string, UserRecord>();
   readonly #idByLogin = new Map<string, string>();
   readonly #ownerByToken = new Map<string, string>();
@@ -41,7 +41,7 @@ export class UserStore {
   }
 
   clear(): void {
-    this.#collection.clear();
+    this.#collection = new Collection({ schema: userRecordSchema });
     this.#byId.clear();
     this.#idByLogin.clear();
     this.#ownerByToken.clear();

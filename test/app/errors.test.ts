@@ -172,7 +172,7 @@ describe('E0000007 not found', () => {
     '/api/v1/trustedOrigins/tosue7JvguwJ7U6kz0g3/extra',
     '/api/v1/trustedOrigins/tosue7JvguwJ7U6kz0g3/lifecycle',
     '/api/v1/trustedOrigins/tosue7JvguwJ7U6kz0g3/lifecycle/suspend',
-    '/',
+    '/unknown',
   ])('returns 404 E0000007 for the unknown path %s', async (path) => {
     const org = await createTestOrg();
     await expectOktaError(await unchanged(org, () => org.request(path)), 404, 'E0000007');

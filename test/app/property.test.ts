@@ -124,7 +124,7 @@ const pathFor = fc.oneof(
   idSegment.map((id) => `/api/v1/trustedOrigins/${id}`),
   fc.tuple(idSegment, fc.constantFrom('activate', 'deactivate')).map(([id, op]) => `/api/v1/trustedOrigins/${id}/lifecycle/${op}`),
   fc.tuple(idSegment, junkString.map(encodeURIComponent)).map(([id, tail]) => `/api/v1/trustedOrigins/${id}/${tail}`),
-  fc.constantFrom('/', '/api/v1', '/api/v1/trustedOrigins/', '/api/v1/trustedorigins', '/API/v1/trustedOrigins', '/api/v1/trustedOrigins/x/lifecycle'),
+  fc.constantFrom('/unknown', '/api/v1', '/api/v1/trustedOrigins/', '/api/v1/trustedorigins', '/API/v1/trustedOrigins', '/api/v1/trustedOrigins/x/lifecycle'),
 );
 const path = fc.tuple(pathFor, fc.constantFrom('', '/', '//')).map(([p, prefix]) => (prefix === '/' ? p : prefix === '//' ? `/${p}` : p));
 
