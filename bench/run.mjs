@@ -526,9 +526,9 @@ function gitInfo() {
 // ---------------------------------------------------------------- main
 
 try {
-  await import('../dist/node.js');
+  await import('../dist/src/node.js');
 } catch (error) {
-  console.error('bench: cannot load dist/node.js; run `npm run build` first (or use `npm run bench`).');
+  console.error('bench: cannot load dist/src/node.js; run `npm run build` first (or use `npm run bench`).');
   console.error(error);
   process.exit(1);
 }

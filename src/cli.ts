@@ -16,9 +16,17 @@ Options:
   --help              print this help
   --version           print the version`;
 
+/** The package's version; package.json is one level up from src/ and two from dist/src/. */
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  for (const path of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as { name?: string; version: string };
+      if (pkg.name === 'okta-mock') return pkg.version;
+    } catch {
+      // not at this level; try the next
+    }
+  }
+  return 'unknown';
 }
 
 function fail(message: string): never {
@@ -74,6 +82,9 @@ export async function main(argv: string[]): Promise<void> {
 
   console.log(`okta-mock listening on ${server.url}`);
   if (server.token) console.log(`API token: ${server.token}  (send "Authorization: SSWS ${server.token}")`);
+  if (server.signIn) {
+    console.log(`Sign in at ${server.signIn.url} as ${server.signIn.login} with password ${server.signIn.password}`);
+  }
 
   const stop = () => {
     server.close().then(

@@ -1,2 +1,98 @@
-/** MSW handlers arrive with their own issue; this entry point exists so the export map is stable. */
-export {};
+/**
+ * The emulated org as MSW request handlers. Browser-safe: nothing here or
+ * below imports `node:*`. Each intercepted request goes to the same Hono app
+ * the CLI server runs; the only thing added is the browser's CORS check that
+ * a service worker would otherwise skip.
+ */
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { browserCorsOutcome } from './domain/cors.js';
+import { isTrustedFor } from './domain/trusted-for.js';
+import { createOrg, type OrgOptions } from './org.js';
+import type { OrgStore } from './store/org-store.js';
+import type { FixturesInput } from './store/schemas.js';
+
+export interface OktaHandlersOptions extends OrgOptions {
+  /** The org URL the code under test calls, e.g. `https://dev-123.okta.com`. */
+  orgUrl: string;
+  /**
+   * In a browser page, refuse what the real org's CORS answers would make the
+   * browser refuse (a `TypeError` from fetch), with a console line saying why.
+   * On by default in a page; has no effect in Node, where there is no page origin.
+   */
+  simulateCors?: boolean;
+  /** The page's origin; defaults to `location.origin` in a browser. */
+  pageOrigin?: string;
+}
+
+export interface OktaOrgHandle {
+  /** Resolves once the seed is loaded (handlers wait for it on their own). */
+  ready: Promise<void>;
+  store: OrgStore;
+  /** Back to the seed: the state right after creation. */
+  reset(): Promise<void>;
+  /** Replaces the seed with other fixtures and resets to it. */
+  seed(fixtures: FixturesInput): Promise<void>;
+}
+
+export interface OktaHandlers {
+  handlers: HttpHandler[];
+  org: OktaOrgHandle;
+}
+
+function pageOriginOf(options: OktaHandlersOptions): string | undefined {
+  if (options.pageOrigin !== undefined) return options.pageOrigin;
+  const { document, location } = globalThis as { document?: unknown; location?: { origin?: string } };
+  return document !== undefined ? location?.origin : undefined;
+}
+
+export function createOktaHandlers(options: OktaHandlersOptions): OktaHandlers {
+  const orgUrl = new URL(options.orgUrl).origin;
+  const { app, store, ready } = createOrg(options);
+  const simulateCors = options.simulateCors ?? true;
+
+  // A predicate rather than a path pattern: MSW's pattern matching decodes the path and
+  // throws on malformed percent-encoding, which the org must answer like any other request.
+  const isForOrg = ({ request }: { request: Request }) => new URL(request.url).origin === orgUrl;
+  const handler = http.all(isForOrg, async ({ request }) => {
+    await ready;
+    const pageOrigin = simulateCors ? pageOriginOf(options) : undefined;
+    if (pageOrigin !== undefined) {
+      const url = new URL(request.url);
+      const outcome = browserCorsOutcome({
+        pageOrigin,
+        requestOrigin: url.origin,
+        path: url.pathname.replace(/\/{2,}/g, '/'),
+        method: request.method,
+        headers: request.headers.entries(),
+        hasApiToken: /^SSWS\s/i.test(request.headers.get('Authorization') ?? ''),
+        isTrusted: (origin) => isTrustedFor(origin, 'CORS', store.trustedOrigins.withSameOrigin(origin)),
+      });
+      if (outcome === 'blocked-before-sending' || outcome === 'blocked-after-sending') {
+        if (outcome === 'blocked-after-sending') await app.fetch(request);
+        console.warn(
+          `[okta-mock] ${request.method} ${request.url} blocked as the real org would: ${pageOrigin} is not an ACTIVE ` +
+            'trusted origin with the CORS scope in this org (or the request carries an SSWS token). ' +
+            'Pass simulateCors: false to createOktaHandlers to turn this off.',
+        );
+        return HttpResponse.error();
+      }
+    }
+    return app.fetch(request);
+  });
+
+  return {
+    handlers: [handler],
+    org: {
+      ready,
+      store,
+      reset: async () => {
+        await ready;
+        await store.reset();
+      },
+      seed: async (fixtures) => {
+        await ready;
+        await store.seed(fixtures);
+      },
+    },
+  };
+}

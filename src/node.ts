@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
-import { createApp, type OktaMockApp } from './app.js';
+import type { OktaMockApp } from './app.js';
 import { loadFixtures } from './fixtures-file.js';
-import { OrgStore } from './store/org-store.js';
+import { createOrg } from './org.js';
+import { SIGN_IN_PATH } from './routes/login.js';
+import type { OrgStore } from './store/org-store.js';
 import type { Fixtures } from './store/schemas.js';
 
 export { DEFAULT_FIXTURES_DIR, loadFixtures } from './fixtures-file.js';
@@ -27,6 +29,8 @@ export interface RunningServer {
   host: string;
   /** The token to put after `SSWS `: the first `--token`, else the first fixture token. */
   token: string | undefined;
+  /** The first fixture user with a password, for the sign-in page. */
+  signIn: { url: string; login: string; password: string } | undefined;
   store: OrgStore;
   app: OktaMockApp;
   close(): Promise<void>;
@@ -42,14 +46,11 @@ export class ServerStartError extends Error {
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST;
   const port = options.port ?? DEFAULT_PORT;
-  const fixtures = typeof options.fixtures === 'object' ? options.fixtures : await loadFixtures(options.fixtures);
-  const store = new OrgStore();
-  await store.seed(options.empty ? { ...fixtures, trustedOrigins: [] } : fixtures);
-  for (const token of options.tokens ?? []) {
-    if (!store.users.tokenOwner(token)) store.addToken(token);
-  }
+  const fixtures =
+    typeof options.fixtures === 'string' ? await loadFixtures(options.fixtures) : options.fixtures;
+  const { app, store, fixtures: loaded, ready } = createOrg({ ...options, fixtures });
+  await ready;
 
-  const app = createApp({ store, randomSeed: options.randomSeed, now: options.now });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: host });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -64,9 +65,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
   const address = server.address() as AddressInfo;
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const token = options.tokens?.[0] ?? fixtures.users.flatMap((u) => u.apiTokens)[0];
+  const token = options.tokens?.[0] ?? loaded.users.flatMap((u) => u.apiTokens)[0];
+  const url = `http://${urlHost}:${address.port}`;
+  const person = loaded.users.find((u) => u.password !== undefined && u.status === 'ACTIVE');
   return {
-    url: `http://${urlHost}:${address.port}`,
+    url,
+    signIn: person && { url: `${url}${SIGN_IN_PATH}`, login: person.profile.login, password: person.password! },
     port: address.port,
     host: address.address,
     token,

@@ -7,7 +7,7 @@
  * and answers { type: 'stats' } with { type: 'stats', count, memory }
  * (memory is taken after a full GC when node runs with --expose-gc).
  */
-import { startServer } from '../../dist/node.js';
+import { startServer } from '../../dist/src/node.js';
 import { seedRecord } from '../lib/seed.mjs';
 
 const seedCount = Number(process.env.BENCH_SEED_COUNT ?? 0);

@@ -72,3 +72,48 @@ export function decideCors(request: CorsRequest): CorsDecision {
     },
   };
 }
+
+const SAFELISTED_HEADERS = new Set(['accept', 'accept-language', 'content-language', 'content-type', 'range']);
+const SIMPLE_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
+
+/** Whether a browser would send a preflight before this cross-origin request (Fetch standard, simplified). */
+export function needsPreflight(method: string, headers: Iterable<[string, string]>): boolean {
+  if (!['GET', 'HEAD', 'POST'].includes(method.toUpperCase())) return true;
+  for (const [name, value] of headers) {
+    const lower = name.toLowerCase();
+    if (!SAFELISTED_HEADERS.has(lower)) return true;
+    if (lower === 'content-type' && !SIMPLE_CONTENT_TYPES.has(value.split(';')[0]!.trim().toLowerCase())) return true;
+  }
+  return false;
+}
+
+export type BrowserCorsOutcome =
+  /** Same origin, or an endpoint the simulation leaves alone: answer normally. */
+  | 'not-cross-origin'
+  | 'allowed'
+  /** The preflight would fail: the request never reaches the org. */
+  | 'blocked-before-sending'
+  /** The request reaches the org, but the browser refuses the answer. */
+  | 'blocked-after-sending';
+
+/**
+ * What a browser on `pageOrigin` makes of a credentialed call to a CORS-enabled
+ * endpoint, decided from the same rules as the server's CORS answers. A
+ * service worker answers before the browser's CORS check, so MSW in a page
+ * needs this to block what the real org would block.
+ */
+export function browserCorsOutcome(input: {
+  pageOrigin: string;
+  requestOrigin: string;
+  path: string;
+  method: string;
+  headers: Iterable<[string, string]>;
+  hasApiToken: boolean;
+  isTrusted: (origin: string) => boolean;
+}): BrowserCorsOutcome {
+  if (input.pageOrigin === input.requestOrigin || !corsEndpoint(input.path)) return 'not-cross-origin';
+  const allowed = !input.hasApiToken && input.isTrusted(input.pageOrigin);
+  if (allowed) return 'allowed';
+  // A request with an SSWS token always carries Authorization, which is never safelisted.
+  return needsPreflight(input.method, input.headers) ? 'blocked-before-sending' : 'blocked-after-sending';
+}

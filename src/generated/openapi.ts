@@ -121,6 +121,205 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/authn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with a username and password
+         * @description Checks the password of an `ACTIVE` user and answers with a one-time session
+         *     token, valid for five minutes, that a browser trades for a session cookie at
+         *     `/login/sessionCookieRedirect`. No credentials are needed; an
+         *     `Authorization` header is ignored (but an `SSWS` one suppresses the CORS
+         *     headers). `options` is accepted and ignored. A body without `username` or
+         *     `password`, an unknown user, a user who is not `ACTIVE` or who has no
+         *     password, and a wrong password all give the same 401 `E0000004`.
+         */
+        post: operations["authenticate"];
+        delete?: never;
+        /** CORS preflight for sign-in */
+        options: operations["preflightAuthn"];
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the current session
+         * @description Returns the session named by the `sid` cookie. An `Authorization` header is
+         *     not accepted in place of the cookie: it is ignored (and an `SSWS` one
+         *     suppresses the CORS headers).
+         */
+        get: operations["getCurrentSession"];
+        put?: never;
+        post?: never;
+        /**
+         * End the current session
+         * @description Ends the session named by the `sid` cookie and tells the browser to drop the
+         *     cookie.
+         */
+        delete: operations["closeCurrentSession"];
+        /** CORS preflight for the current session */
+        options: operations["preflightCurrentSession"];
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/me/lifecycle/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refresh the current session
+         * @description Moves the session's `expiresAt` to two hours from now and returns the
+         *     session. The cookie itself is not re-sent.
+         */
+        post: operations["refreshCurrentSession"];
+        delete?: never;
+        /** CORS preflight for refreshing the current session */
+        options: operations["preflightRefreshCurrentSession"];
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the current user
+         * @description With an `Authorization` header of the form `SSWS {token}` or
+         *     `Bearer {token}`, the answer is the owner of a known `SSWS` token; any other
+         *     token (bearer tokens included) gets 401 `E0000011`, whatever the cookie.
+         *     Without such a header, the answer is the user of the session named by the
+         *     `sid` cookie; with neither, 403 `E0000005`.
+         */
+        get: operations["getCurrentUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        /** CORS preflight for the current user */
+        options: operations["preflightCurrentUser"];
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/login/login.htm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show the sign-in page
+         * @description Shows the sign-in form. When the `sid` cookie names a live session, shows the
+         *     signed-in page for that session's user instead.
+         */
+        get: operations["getSignInPage"];
+        put?: never;
+        /**
+         * Sign in through the form
+         * @description Checks the username and password as `POST /api/v1/authn` does. On success a
+         *     new session starts and its `sid` cookie is set; the browser is then sent to
+         *     `fromURI` when that URL's origin is an `ACTIVE` trusted origin with the
+         *     `REDIRECT` scope, and otherwise shown the signed-in page (an untrusted
+         *     `fromURI`, or one containing control characters, is simply not followed).
+         *     A body of any other media type is read as
+         *     an empty form, so it fails like a wrong password.
+         */
+        post: operations["submitSignInForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/login/sessionCookieRedirect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Set the session cookie and redirect
+         * @description The redirect is followed only when the origin of `redirectUrl` (scheme, host
+         *     and port) is an `ACTIVE` trusted origin with the `REDIRECT` scope; otherwise
+         *     the answer is a 403 page and the token is left unused. When the redirect is
+         *     allowed, a token that is unknown, already used or expired still redirects,
+         *     just without a cookie. A token works once: it is used up by the first
+         *     allowed redirect. Other query parameters (such as
+         *     `checkAccountSetupComplete`) are ignored.
+         */
+        get: operations["sessionCookieRedirect"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/login/signout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign out
+         * @description Ends the session named by the `sid` cookie, if any, and always tells the
+         *     browser to drop the cookie. Then redirects to `fromURI` when that URL's
+         *     origin is an `ACTIVE` trusted origin with the `REDIRECT` scope (and it has
+         *     no control characters), and to the sign-in page otherwise.
+         */
+        get: operations["signOut"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Go to the sign-in page */
+        get: operations["getOrgRoot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -246,6 +445,196 @@ export interface components {
         ErrorCause: {
             errorSummary: string;
         };
+        /**
+         * @description Body of a primary authentication. Missing or non-string `username` or
+         *     `password` is not a 400: it fails like a wrong password (401 `E0000004`).
+         */
+        AuthnRequest: {
+            /** @description The user's `login`. */
+            username: string;
+            password: string;
+            /** @description Accepted and ignored. */
+            options?: {
+                multiOptionalFactorEnroll?: boolean;
+                warnBeforePasswordExpired?: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        /** @description A completed primary authentication. */
+        AuthnTransaction: {
+            /**
+             * Format: date-time
+             * @description When `sessionToken` stops working; five minutes after issue.
+             */
+            expiresAt: string;
+            /** @enum {string} */
+            status: "SUCCESS";
+            /**
+             * @description One-time token for `/login/sessionCookieRedirect`: `20111` followed by
+             *     50 base64url characters.
+             */
+            sessionToken: string;
+            _embedded: {
+                user: components["schemas"]["AuthnTransactionUser"];
+            };
+            _links: {
+                /**
+                 * @description Sent for shape compatibility. The emulator does not serve this URL
+                 *     (`/api/v1/authn/cancel` is an unknown path, 404).
+                 */
+                cancel: components["schemas"]["HrefObject"];
+            };
+        };
+        /** @description The user who signed in, as embedded in an authentication transaction. */
+        AuthnTransactionUser: {
+            id: string;
+            /** Format: date-time */
+            passwordChanged: string | null;
+            profile: {
+                login: string;
+                firstName: string;
+                lastName: string;
+                /** @description Always `en_US` in the emulator. */
+                locale: string;
+                /** @description Always `America/Los_Angeles` in the emulator. */
+                timeZone: string;
+            };
+        };
+        /** @description A browser session, as `/api/v1/sessions/me` returns it. */
+        Session: {
+            /** @description The session id, also the `sid` cookie value; `102` followed by 22 base64url characters. */
+            id: string;
+            userId: string;
+            /** @description The user's `login` when the session started. */
+            login: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Two hours after the session started or was last refreshed.
+             */
+            expiresAt: string;
+            /**
+             * @description Always `ACTIVE`; an ended or expired session is not found at all.
+             * @enum {string}
+             */
+            status: "ACTIVE";
+            /** Format: date-time */
+            lastPasswordVerification: string;
+            /**
+             * Format: date-time
+             * @description The emulator has no second factors, so this is always `null`.
+             */
+            lastFactorVerification: string | null;
+            /** @description Authentication methods used; always `["pwd"]` in the emulator. */
+            amr: string[];
+            idp: {
+                /** @description The org's own identity provider; a fixed id in the emulator. */
+                id: string;
+                /** @enum {string} */
+                type: "OKTA";
+            };
+            /** @description Always `false` in the emulator. */
+            mfaActive: boolean;
+            _links: components["schemas"]["SessionLinks"];
+        };
+        /**
+         * @description `self` (GET, DELETE), `refresh` (POST) and `user` (GET), in that order, all
+         *     on the `/me` paths.
+         */
+        SessionLinks: {
+            self: components["schemas"]["HrefObject"];
+            refresh: components["schemas"]["HrefObject"];
+            user: components["schemas"]["SessionUserLink"];
+        };
+        /** @description Link to `/api/v1/users/me`, named with the user's display name. */
+        SessionUserLink: {
+            /** @description First and last name, separated by a space. */
+            name: string;
+            /** Format: uri */
+            href: string;
+            hints: {
+                allow: "GET"[];
+            };
+        };
+        /** @enum {string} */
+        UserStatus: "STAGED" | "PROVISIONED" | "ACTIVE" | "RECOVERY" | "PASSWORD_EXPIRED" | "LOCKED_OUT" | "SUSPENDED" | "DEPROVISIONED";
+        /**
+         * @description A user as `/api/v1/users/me` returns it, keys in this order. Fixture-only
+         *     data (passwords, API tokens) is never included.
+         */
+        User: {
+            id: string;
+            status: components["schemas"]["UserStatus"];
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            activated: string | null;
+            /** Format: date-time */
+            statusChanged: string | null;
+            /**
+             * Format: date-time
+             * @description Taken from the fixtures; signing in does not change it.
+             */
+            lastLogin: string | null;
+            /** Format: date-time */
+            lastUpdated: string;
+            /** Format: date-time */
+            passwordChanged: string | null;
+            type: {
+                /** @description The user type; one fixed id in the emulator. */
+                id: string;
+            };
+            profile: components["schemas"]["UserProfile"];
+            credentials: {
+                /** @description Always empty; the password is never returned. */
+                password: Record<string, never>;
+                provider: {
+                    /** @enum {string} */
+                    type: "OKTA";
+                    /** @enum {string} */
+                    name: "OKTA";
+                };
+            };
+            _links: {
+                /**
+                 * @description `{orgUrl}/api/v1/users/{id}`, without `hints`. The emulator does
+                 *     not serve this URL (unknown path, 404); use `/api/v1/users/me`.
+                 */
+                self: {
+                    /** Format: uri */
+                    href: string;
+                };
+            };
+        };
+        UserProfile: {
+            firstName: string;
+            lastName: string;
+            mobilePhone: string | null;
+            secondEmail: string | null;
+            login: string;
+            email: string;
+        };
+        /**
+         * @description The sign-in form's fields. A missing `username` or `password` fails like a
+         *     wrong password; an empty `fromURI` counts as absent.
+         */
+        SignInForm: {
+            username?: string;
+            password?: string;
+            /** @description Where to go after signing in, if trusted for redirects. */
+            fromURI?: string;
+        };
+        /**
+         * @description A complete HTML document (`text/html; charset=UTF-8`) for people, not for
+         *     parsing. Stable hooks for browser tests: the sign-in form posts to
+         *     `/login/login.htm` with fields `username`, `password` and `fromURI`; a
+         *     failed sign-in shows an element with `role="alert"`; the signed-in page has
+         *     an element with id `signed-in`; the refused-redirect page has one with id
+         *     `untrusted-redirect`. Every value from the request is HTML-escaped.
+         */
+        HtmlPage: string;
     };
     responses: {
         /** @description The trusted origin as stored after the request. */
@@ -323,7 +712,8 @@ export interface components {
         };
         /**
          * @description The path exists but does not accept this HTTP method (for example PATCH on a
-         *     single origin, or GET on a lifecycle path). Applies to every path here.
+         *     single origin, GET on a lifecycle path, or OPTIONS on any Trusted Origins
+         *     path). The CORS-enabled paths use `CorsMethodNotAllowed` instead.
          */
         MethodNotAllowed: {
             headers: {
@@ -353,6 +743,106 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /**
+         * @description Every OPTIONS request to a CORS-enabled endpoint is answered here, before any
+         *     method or credential check: always 200 with an empty body and no
+         *     `Content-Type`. The `Access-Control-*` headers are present only when the
+         *     `Origin` is an `ACTIVE` trusted origin with the `CORS` scope and the request
+         *     carries no `SSWS` token; for any other origin the same empty 200 comes
+         *     back without them, which a browser treats as a refusal.
+         */
+        CorsPreflight: {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["CorsAllowOrigin"];
+                "Access-Control-Allow-Methods": components["headers"]["CorsAllowMethods"];
+                "Access-Control-Allow-Credentials": components["headers"]["CorsAllowCredentials"];
+                "Access-Control-Max-Age": components["headers"]["CorsMaxAge"];
+                "Access-Control-Allow-Headers": components["headers"]["CorsPreflightAllowHeaders"];
+                "X-Okta-Request-Id": components["headers"]["X-Okta-Request-Id"];
+                "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /**
+         * @description The CORS-enabled path does not accept this HTTP method. Carries the CORS
+         *     headers under the usual conditions.
+         */
+        CorsMethodNotAllowed: {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["CorsAllowOrigin"];
+                "Access-Control-Allow-Credentials": components["headers"]["CorsAllowCredentials"];
+                "Access-Control-Allow-Headers": components["headers"]["CorsAllowHeaders"];
+                "Access-Control-Expose-Headers": components["headers"]["CorsExposeHeaders"];
+                "X-Okta-Request-Id": components["headers"]["X-Okta-Request-Id"];
+                "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The session named by the `sid` cookie. */
+        CurrentSessionOk: {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["CorsAllowOrigin"];
+                "Access-Control-Allow-Credentials": components["headers"]["CorsAllowCredentials"];
+                "Access-Control-Allow-Headers": components["headers"]["CorsAllowHeaders"];
+                "Access-Control-Expose-Headers": components["headers"]["CorsExposeHeaders"];
+                "X-Okta-Request-Id": components["headers"]["X-Okta-Request-Id"];
+                "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Session"];
+            };
+        };
+        /**
+         * @description No `sid` cookie, or it names a session that has ended or expired (or whose
+         *     user no longer exists).
+         */
+        CurrentSessionNotFound: {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["CorsAllowOrigin"];
+                "Access-Control-Allow-Credentials": components["headers"]["CorsAllowCredentials"];
+                "Access-Control-Allow-Headers": components["headers"]["CorsAllowHeaders"];
+                "Access-Control-Expose-Headers": components["headers"]["CorsExposeHeaders"];
+                "X-Okta-Request-Id": components["headers"]["X-Okta-Request-Id"];
+                "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description The answer to any path the emulator does not serve, under `/api/` or
+         *     elsewhere (for example `/api/v1/authn/cancel` or `/api/v1/users/{id}`,
+         *     which appear in `_links` but are not served), and to a method that a
+         *     non-API path (`/`, `/login/...`) does not define. The summary names the
+         *     path as requested, with repeated slashes collapsed. This response is not
+         *     attached to any operation because it applies to everything outside them.
+         */
+        PathNotFound: {
+            headers: {
+                "X-Okta-Request-Id": components["headers"]["X-Okta-Request-Id"];
+                "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
     parameters: {
         /**
@@ -360,6 +850,25 @@ export interface components {
          * @example tosue7JvguwJ7U6kz0g3
          */
         trustedOriginId: string;
+        /**
+         * @description Sent by browsers on cross-origin requests. CORS headers come back only when
+         *     this origin (scheme, host and port; a default port and a trailing slash in
+         *     the stored origin do not matter) is an `ACTIVE` trusted origin with the
+         *     `CORS` scope, and the request carries no `SSWS` token.
+         * @example http://localhost:3000
+         */
+        OriginHeader: string;
+        /**
+         * @description The method of the request the browser is about to send. Not checked.
+         * @example POST
+         */
+        AccessControlRequestMethod: string;
+        /**
+         * @description The headers the browser wants to send. Echoed in the preflight's
+         *     `Access-Control-Allow-Headers`, with `,Content-Type` appended.
+         * @example content-type, x-okta-user-agent-extended
+         */
+        AccessControlRequestHeaders: string;
     };
     requestBodies: never;
     headers: {
@@ -391,6 +900,72 @@ export interface components {
          * @example <http://localhost:8080/api/v1/trustedOrigins?after=tos10hzarOl8zfPM80g4&limit=2>; rel="next"
          */
         Link: string;
+        /**
+         * @description The request's `Origin`, echoed exactly as sent (never `*`). This and the
+         *     other `Cors*` headers are sent only by the CORS-enabled endpoints
+         *     (`/api/v1/authn`, `/api/v1/sessions/me`, `/api/v1/sessions/me/lifecycle/refresh`,
+         *     `/api/v1/users/me`), only when the `Origin` is an `ACTIVE` trusted origin with
+         *     the `CORS` scope, and never when the request carries an `SSWS` API token. When
+         *     they are sent, they are on every response of the endpoint, errors included.
+         * @example http://localhost:3000
+         */
+        CorsAllowOrigin: string;
+        /**
+         * @description Always `true` when sent (same conditions as `CorsAllowOrigin`).
+         * @example true
+         */
+        CorsAllowCredentials: "true";
+        /**
+         * @description On an actual (non-preflight) response: always `Content-Type` when sent
+         *     (same conditions as `CorsAllowOrigin`).
+         * @example Content-Type
+         */
+        CorsAllowHeaders: "Content-Type";
+        /**
+         * @description Response headers a page may read, sent on actual (non-preflight) responses
+         *     under the same conditions as `CorsAllowOrigin`.
+         * @example Date, Link, X-Okta-Request-Id, X-Rate-Limit-Limit, X-Rate-Limit-Remaining, X-Rate-Limit-Reset
+         */
+        CorsExposeHeaders: "Date, Link, X-Okta-Request-Id, X-Rate-Limit-Limit, X-Rate-Limit-Remaining, X-Rate-Limit-Reset";
+        /**
+         * @description On a preflight answer: the request's `Access-Control-Request-Headers`
+         *     echoed verbatim with `,Content-Type` appended (no space), or just
+         *     `Content-Type` when none were requested. Same conditions as `CorsAllowOrigin`.
+         * @example content-type, x-okta-user-agent-extended,Content-Type
+         */
+        CorsPreflightAllowHeaders: string;
+        /**
+         * @description On a preflight answer: the methods of that endpoint plus `OPTIONS`, whatever
+         *     method was requested. `POST, OPTIONS` for `/api/v1/authn` and
+         *     `/api/v1/sessions/me/lifecycle/refresh`, `GET, DELETE, OPTIONS` for
+         *     `/api/v1/sessions/me`, `GET, OPTIONS` for `/api/v1/users/me`. Same conditions
+         *     as `CorsAllowOrigin`.
+         * @example GET, DELETE, OPTIONS
+         */
+        CorsAllowMethods: string;
+        /**
+         * @description On a preflight answer: how long, in seconds, the browser may cache it.
+         *     Always 3600. Same conditions as `CorsAllowOrigin`.
+         * @example 3600
+         */
+        CorsMaxAge: 3600;
+        /**
+         * @description Starts the browser session: `sid={session id}; Path=/; HttpOnly`. Not
+         *     `Secure`, so that it works on plain-HTTP loopback. The session id is `102`
+         *     followed by 22 base64url characters.
+         * @example sid=10259Sa6wN3vidgNrH1mhSNYG; Path=/; HttpOnly
+         */
+        SessionCookieSet: string;
+        /**
+         * @description Tells the browser to drop the session cookie.
+         * @example sid=; Max-Age=0; Path=/
+         */
+        SessionCookieCleared: "sid=; Max-Age=0; Path=/";
+        /**
+         * @description Where the browser is sent.
+         * @example http://localhost:3000/callback
+         */
+        Location: string;
     };
     pathItems: never;
 }
@@ -631,6 +1206,568 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    authenticate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Sent by browsers on cross-origin requests. CORS headers come back only when
+                 *     this origin (scheme, host and port; a default port and a trailing slash in
+                 *     the stored origin do not matter) is an `ACTIVE` trusted origin with the
+                 *     `CORS` scope, and the request carries no `SSWS` token.
+                 * @example http://localhost:3000
+                 */
+                Origin?: components["parameters"]["OriginHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthnRequest"];
+            };
+        };
+        responses: {
+            /** @description The password was right; the transaction is complete. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["CorsAllowOrigin"];
+                    "Access-Control-Allow-Credentials": components["headers"]["CorsAllowCredentials"];
+                    "Access-Control-Allow-Headers": components["headers"]["CorsAllowHeaders"];
+                    "Access-Control-Expose-Headers": components["headers"]["CorsExposeHeaders"];
+                    "X-Okta-Request-Id": components["headers"]["X-Okta-Request-Id"];
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthnTransaction"];
+                };
+            };
+            /**
+             * @description The body could not be read: `E0000021` when the `Content-Type` is not
+             *     `application/json`, `E0000003` when the body is not valid JSON.
+             */
+            400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["CorsAllowOrigin"];
+                    "Access-Control-Allow-Credentials": components["headers"]["CorsAllowCredentials"];
+                    "Access-Control-Allow-Headers": components["headers"]["CorsAllowHeaders"];
+                    "Access-Control-Expose-Headers": components["headers"]["CorsExposeHeaders"];
+                    "X-Okta-Request-Id": components["headers"]["X-Okta-Request-Id"];
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The username and password do not identify an active user. */
+            401: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["CorsAllowOrigin"];
+                    "Access-Control-Allow-Credentials": components["headers"]["CorsAllowCredentials"];
+                    "Access-Control-Allow-Headers": components["headers"]["CorsAllowHeaders"];
+                    "Access-Control-Expose-Headers": components["headers"]["CorsExposeHeaders"];
+                    "X-Okta-Request-Id": components["headers"]["X-Okta-Request-Id"];
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            405: components["responses"]["CorsMethodNotAllowed"];
+        };
+    };
+    preflightAuthn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Sent by browsers on cross-origin requests. CORS headers come back only when
+                 *     this origin (scheme, host and port; a default port and a trailing slash in
+                 *     the stored origin do not matter) is an `ACTIVE` trusted origin with the
+                 *     `CORS` scope, and the request carries no `SSWS` token.
+                 * @example http://localhost:3000
+                 */
+                Origin?: components["parameters"]["OriginHeader"];
+                /**
+                 * @description The method of the request the browser is about to send. Not checked.
+                 * @example POST
+                 */
+                "Access-Control-Request-Method"?: components["parameters"]["AccessControlRequestMethod"];
+                /**
+                 * @description The headers the browser wants to send. Echoed in the preflight's
+                 *     `Access-Control-Allow-Headers`, with `,Content-Type` appended.
+                 * @example content-type, x-okta-user-agent-extended
+                 */
+                "Access-Control-Request-Headers"?: components["parameters"]["AccessControlRequestHeaders"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CorsPreflight"];
+        };
+    };
+    getCurrentSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Sent by browsers on cross-origin requests. CORS headers come back only when
+                 *     this origin (scheme, host and port; a default port and a trailing slash in
+                 *     the stored origin do not matter) is an `ACTIVE` trusted origin with the
+                 *     `CORS` scope, and the request carries no `SSWS` token.
+                 * @example http://localhost:3000
+                 */
+                Origin?: components["parameters"]["OriginHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CurrentSessionOk"];
+            404: components["responses"]["CurrentSessionNotFound"];
+            405: components["responses"]["CorsMethodNotAllowed"];
+        };
+    };
+    closeCurrentSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Sent by browsers on cross-origin requests. CORS headers come back only when
+                 *     this origin (scheme, host and port; a default port and a trailing slash in
+                 *     the stored origin do not matter) is an `ACTIVE` trusted origin with the
+                 *     `CORS` scope, and the request carries no `SSWS` token.
+                 * @example http://localhost:3000
+                 */
+                Origin?: components["parameters"]["OriginHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session is gone. There is no body and no `Content-Type` header. */
+            204: {
+                headers: {
+                    "Set-Cookie": components["headers"]["SessionCookieCleared"];
+                    "Access-Control-Allow-Origin": components["headers"]["CorsAllowOrigin"];
+                    "Access-Control-Allow-Credentials": components["headers"]["CorsAllowCredentials"];
+                    "Access-Control-Allow-Headers": components["headers"]["CorsAllowHeaders"];
+                    "Access-Control-Expose-Headers": components["headers"]["CorsExposeHeaders"];
+                    "X-Okta-Request-Id": components["headers"]["X-Okta-Request-Id"];
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["CurrentSessionNotFound"];
+            405: components["responses"]["CorsMethodNotAllowed"];
+        };
+    };
+    preflightCurrentSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Sent by browsers on cross-origin requests. CORS headers come back only when
+                 *     this origin (scheme, host and port; a default port and a trailing slash in
+                 *     the stored origin do not matter) is an `ACTIVE` trusted origin with the
+                 *     `CORS` scope, and the request carries no `SSWS` token.
+                 * @example http://localhost:3000
+                 */
+                Origin?: components["parameters"]["OriginHeader"];
+                /**
+                 * @description The method of the request the browser is about to send. Not checked.
+                 * @example POST
+                 */
+                "Access-Control-Request-Method"?: components["parameters"]["AccessControlRequestMethod"];
+                /**
+                 * @description The headers the browser wants to send. Echoed in the preflight's
+                 *     `Access-Control-Allow-Headers`, with `,Content-Type` appended.
+                 * @example content-type, x-okta-user-agent-extended
+                 */
+                "Access-Control-Request-Headers"?: components["parameters"]["AccessControlRequestHeaders"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CorsPreflight"];
+        };
+    };
+    refreshCurrentSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Sent by browsers on cross-origin requests. CORS headers come back only when
+                 *     this origin (scheme, host and port; a default port and a trailing slash in
+                 *     the stored origin do not matter) is an `ACTIVE` trusted origin with the
+                 *     `CORS` scope, and the request carries no `SSWS` token.
+                 * @example http://localhost:3000
+                 */
+                Origin?: components["parameters"]["OriginHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CurrentSessionOk"];
+            404: components["responses"]["CurrentSessionNotFound"];
+            405: components["responses"]["CorsMethodNotAllowed"];
+        };
+    };
+    preflightRefreshCurrentSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Sent by browsers on cross-origin requests. CORS headers come back only when
+                 *     this origin (scheme, host and port; a default port and a trailing slash in
+                 *     the stored origin do not matter) is an `ACTIVE` trusted origin with the
+                 *     `CORS` scope, and the request carries no `SSWS` token.
+                 * @example http://localhost:3000
+                 */
+                Origin?: components["parameters"]["OriginHeader"];
+                /**
+                 * @description The method of the request the browser is about to send. Not checked.
+                 * @example POST
+                 */
+                "Access-Control-Request-Method"?: components["parameters"]["AccessControlRequestMethod"];
+                /**
+                 * @description The headers the browser wants to send. Echoed in the preflight's
+                 *     `Access-Control-Allow-Headers`, with `,Content-Type` appended.
+                 * @example content-type, x-okta-user-agent-extended
+                 */
+                "Access-Control-Request-Headers"?: components["parameters"]["AccessControlRequestHeaders"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CorsPreflight"];
+        };
+    };
+    getCurrentUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Sent by browsers on cross-origin requests. CORS headers come back only when
+                 *     this origin (scheme, host and port; a default port and a trailing slash in
+                 *     the stored origin do not matter) is an `ACTIVE` trusted origin with the
+                 *     `CORS` scope, and the request carries no `SSWS` token.
+                 * @example http://localhost:3000
+                 */
+                Origin?: components["parameters"]["OriginHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token owner, or the session's user. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["CorsAllowOrigin"];
+                    "Access-Control-Allow-Credentials": components["headers"]["CorsAllowCredentials"];
+                    "Access-Control-Allow-Headers": components["headers"]["CorsAllowHeaders"];
+                    "Access-Control-Expose-Headers": components["headers"]["CorsExposeHeaders"];
+                    "X-Okta-Request-Id": components["headers"]["X-Okta-Request-Id"];
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description The `Authorization` header carries a token the emulator does not know. */
+            401: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["CorsAllowOrigin"];
+                    "Access-Control-Allow-Credentials": components["headers"]["CorsAllowCredentials"];
+                    "Access-Control-Allow-Headers": components["headers"]["CorsAllowHeaders"];
+                    "Access-Control-Expose-Headers": components["headers"]["CorsExposeHeaders"];
+                    "X-Okta-Request-Id": components["headers"]["X-Okta-Request-Id"];
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Neither a token nor a live session was presented. */
+            403: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["CorsAllowOrigin"];
+                    "Access-Control-Allow-Credentials": components["headers"]["CorsAllowCredentials"];
+                    "Access-Control-Allow-Headers": components["headers"]["CorsAllowHeaders"];
+                    "Access-Control-Expose-Headers": components["headers"]["CorsExposeHeaders"];
+                    "X-Okta-Request-Id": components["headers"]["X-Okta-Request-Id"];
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            405: components["responses"]["CorsMethodNotAllowed"];
+        };
+    };
+    preflightCurrentUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Sent by browsers on cross-origin requests. CORS headers come back only when
+                 *     this origin (scheme, host and port; a default port and a trailing slash in
+                 *     the stored origin do not matter) is an `ACTIVE` trusted origin with the
+                 *     `CORS` scope, and the request carries no `SSWS` token.
+                 * @example http://localhost:3000
+                 */
+                Origin?: components["parameters"]["OriginHeader"];
+                /**
+                 * @description The method of the request the browser is about to send. Not checked.
+                 * @example POST
+                 */
+                "Access-Control-Request-Method"?: components["parameters"]["AccessControlRequestMethod"];
+                /**
+                 * @description The headers the browser wants to send. Echoed in the preflight's
+                 *     `Access-Control-Allow-Headers`, with `,Content-Type` appended.
+                 * @example content-type, x-okta-user-agent-extended
+                 */
+                "Access-Control-Request-Headers"?: components["parameters"]["AccessControlRequestHeaders"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CorsPreflight"];
+        };
+    };
+    getSignInPage: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Carried into the form as a hidden field and sent back on submit.
+                 * @example http://localhost:3000/after-sign-in
+                 */
+                fromURI?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sign-in form, or the signed-in page. */
+            200: {
+                headers: {
+                    "X-Okta-Request-Id": components["headers"]["X-Okta-Request-Id"];
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["HtmlPage"];
+                };
+            };
+        };
+    };
+    submitSignInForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["SignInForm"];
+                "multipart/form-data": components["schemas"]["SignInForm"];
+            };
+        };
+        responses: {
+            /** @description Signed in; `fromURI` was absent or not trusted for redirects. */
+            200: {
+                headers: {
+                    "Set-Cookie": components["headers"]["SessionCookieSet"];
+                    "X-Okta-Request-Id": components["headers"]["X-Okta-Request-Id"];
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["HtmlPage"];
+                };
+            };
+            /** @description Signed in; sent on to the trusted `fromURI`. */
+            302: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "Set-Cookie": components["headers"]["SessionCookieSet"];
+                    "X-Okta-Request-Id": components["headers"]["X-Okta-Request-Id"];
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description The username and password do not identify an active user. The form is
+             *     shown again with an error message and the username filled in; no cookie
+             *     is set.
+             */
+            401: {
+                headers: {
+                    "X-Okta-Request-Id": components["headers"]["X-Okta-Request-Id"];
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["HtmlPage"];
+                };
+            };
+        };
+    };
+    sessionCookieRedirect: {
+        parameters: {
+            query: {
+                /**
+                 * @description The `sessionToken` of a successful authentication.
+                 * @example 20111oNCAW8tcncvgRNPc0i_gMvsv4QGHoB61QFcvt4_q0FhH5kn7Eo
+                 */
+                token: string;
+                /**
+                 * @description Absolute URL to send the browser to. Missing, relative or unparsable
+                 *     values, and values containing control characters, are never trusted
+                 *     (403).
+                 * @example http://localhost:3000/callback
+                 */
+                redirectUrl: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description Redirected to `redirectUrl`. `Set-Cookie` is present only when the token
+             *     was valid; there is no body.
+             */
+            302: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "Set-Cookie": components["headers"]["SessionCookieSet"];
+                    "X-Okta-Request-Id": components["headers"]["X-Okta-Request-Id"];
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description The origin of `redirectUrl` is not an active trusted origin with the
+             *     `REDIRECT` scope. A page says so; no cookie is set.
+             */
+            403: {
+                headers: {
+                    "X-Okta-Request-Id": components["headers"]["X-Okta-Request-Id"];
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["HtmlPage"];
+                };
+            };
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Where to go after signing out, if trusted for redirects.
+                 * @example http://localhost:3000/signed-out
+                 */
+                fromURI?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out; redirected to `fromURI` or to `/login/login.htm`. */
+            302: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "Set-Cookie": components["headers"]["SessionCookieCleared"];
+                    "X-Okta-Request-Id": components["headers"]["X-Okta-Request-Id"];
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getOrgRoot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirected to `/login/login.htm` (a relative `Location`). */
+            302: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Okta-Request-Id": components["headers"]["X-Okta-Request-Id"];
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

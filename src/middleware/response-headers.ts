@@ -20,6 +20,10 @@ export function responseHeaders(deps: { now: () => Date; random: RandomSource; r
     c.header('X-Rate-Limit-Remaining', String(window.remaining));
     c.header('X-Rate-Limit-Reset', String(window.reset));
     c.header('Date', at.toUTCString());
+    // Okta marks every API answer uncacheable (recorded on real orgs).
+    c.header('Cache-Control', 'no-cache, no-store');
+    c.header('Pragma', 'no-cache');
+    c.header('Expires', '0');
     await next();
   };
 }

@@ -17,6 +17,8 @@ export const SIGN_IN_PATH = '/login/login.htm';
 export function loginRoutes(sessions: SessionModel, trustedOrigins: TrustedOriginStore): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const mayRedirectTo = (url: string) => {
+    // The URL parser drops tabs and newlines, but a Location header cannot carry them: never follow such a URL.
+    if (/[\x00-\x1f\x7f]/.test(url)) return false;
     const origin = originOfUrl(url);
     return origin !== undefined && isTrustedFor(origin, 'REDIRECT', trustedOrigins.withSameOrigin(origin));
   };

@@ -17,7 +17,7 @@ function newestMtime(dir: string): number {
 
 function builtMtime(): number {
   try {
-    return statSync(join(root, 'dist', 'cli.js')).mtimeMs;
+    return statSync(join(root, 'dist', 'src', 'cli.js')).mtimeMs;
   } catch {
     return -1;
   }
@@ -28,7 +28,9 @@ function builtMtime(): number {
  * at least as new as src/. Builds once per run, only when dist is missing or stale.
  */
 export default function setup(): void {
-  const stale = builtMtime() < Math.max(newestMtime(join(root, 'src')), statSync(join(root, 'tsconfig.build.json')).mtimeMs);
+  const stale =
+    builtMtime() <
+    Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'fixtures')), statSync(join(root, 'tsconfig.build.json')).mtimeMs);
   if (!stale) return;
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   try {

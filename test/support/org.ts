@@ -1,4 +1,6 @@
+import { getResponse } from 'msw';
 import { createApp, type OktaMockApp } from '../../src/app.js';
+import { createOktaHandlers } from '../../src/msw.js';
 import { loadFixtures } from '../../src/fixtures-file.js';
 import { OrgStore } from '../../src/store/org-store.js';
 import type { FixturesInput } from '../../src/store/schemas.js';
@@ -8,8 +10,15 @@ export const ADMIN_ID = '00ut5t92p6IEOi4bu0g3';
 export const TOKEN = '00okta-mock-default-api-token-for-local-use';
 export const FIXED_NOW = new Date('2026-01-02T03:04:05.678Z');
 
+/**
+ * `OKTA_MOCK_TARGET=msw` sends every request of the app tests through MSW's
+ * own handler resolution (`getResponse` over `createOktaHandlers`) instead of
+ * straight into `app.fetch`: the same tests, unchanged, prove both paths.
+ */
+export const TARGET = process.env.OKTA_MOCK_TARGET === 'msw' ? 'msw' : 'app';
+
 export interface TestOrg {
-  app: OktaMockApp;
+  app: Pick<OktaMockApp, 'fetch'>;
   store: OrgStore;
   /** Sends a request to the org as `ORG_URL` + path, with the default token unless `auth: false`. */
   request(path: string, init?: RequestInit & { auth?: boolean; json?: unknown }): Promise<Response>;
@@ -20,9 +29,25 @@ export async function createTestOrg(
   options: { fixtures?: FixturesInput; empty?: boolean; now?: () => Date; randomSeed?: number } = {},
 ): Promise<TestOrg> {
   const fixtures = options.fixtures ?? (await loadFixtures());
-  const store = new OrgStore();
-  await store.seed(options.empty ? { ...fixtures, trustedOrigins: [] } : fixtures);
-  const app = createApp({ store, now: options.now ?? (() => FIXED_NOW), randomSeed: options.randomSeed ?? 42 });
+  const orgOptions = { now: options.now ?? (() => FIXED_NOW), randomSeed: options.randomSeed ?? 42 };
+  let app: TestOrg['app'];
+  let store: OrgStore;
+  if (TARGET === 'msw') {
+    const { handlers, org } = createOktaHandlers({ orgUrl: ORG_URL, fixtures, empty: options.empty, ...orgOptions });
+    await org.ready;
+    store = org.store;
+    app = {
+      fetch: async (request: Request) => {
+        const response = await getResponse(handlers, request);
+        if (!response) throw new Error(`no MSW handler answered ${request.method} ${request.url}`);
+        return response;
+      },
+    } as TestOrg['app'];
+  } else {
+    store = new OrgStore();
+    await store.seed(options.empty ? { ...fixtures, trustedOrigins: [] } : fixtures);
+    app = createApp({ store, ...orgOptions });
+  }
   return {
     app,
     store,

@@ -1,0 +1,40 @@
+import { createApp, type OktaMockApp } from './app.js';
+import { DEFAULT_FIXTURES } from './default-fixtures.js';
+import { parseFixtures } from './store/fixtures.js';
+import { OrgStore } from './store/org-store.js';
+import type { Fixtures, FixturesInput } from './store/schemas.js';
+
+export interface OrgOptions {
+  /** The org's seed; defaults to the reference's examples. */
+  fixtures?: FixturesInput;
+  /** Start with no trusted origins (users and their tokens still load). */
+  empty?: boolean;
+  /** Extra API tokens, owned by the first fixture user unless the fixtures already name an owner. */
+  tokens?: string[];
+  randomSeed?: number;
+  now?: () => Date;
+}
+
+export interface Org {
+  app: OktaMockApp;
+  store: OrgStore;
+  /** The seed actually loaded (after `empty`). */
+  fixtures: Fixtures;
+  /** Resolves once the seed is loaded; requests wait for it. */
+  ready: Promise<void>;
+}
+
+/** One emulated org: a store seeded from fixtures and the app over it. Environment-neutral. */
+export function createOrg(options: OrgOptions = {}): Org {
+  const parsed = parseFixtures(options.fixtures ?? DEFAULT_FIXTURES);
+  const fixtures = options.empty ? { ...parsed, trustedOrigins: [] } : parsed;
+  const store = new OrgStore();
+  const ready = (async () => {
+    await store.seed(fixtures);
+    for (const token of options.tokens ?? []) {
+      if (!store.users.tokenOwner(token)) store.addToken(token);
+    }
+  })();
+  const app = createApp({ store, randomSeed: options.randomSeed, now: options.now });
+  return { app, store, fixtures, ready };
+}
