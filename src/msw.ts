@@ -22,6 +22,11 @@ export interface OktaHandlersOptions extends OrgOptions {
   simulateCors?: boolean;
   /** The page's origin; defaults to `location.origin` in a browser. */
   pageOrigin?: string;
+  /**
+   * Browser only: keep the org's trusted origins in localStorage, so they
+   * survive page reloads. `reset()` goes back to the fixtures.
+   */
+  persist?: boolean;
 }
 
 export interface OktaOrgHandle {
@@ -47,7 +52,10 @@ function pageOriginOf(options: OktaHandlersOptions): string | undefined {
 
 export function createOktaHandlers(options: OktaHandlersOptions): OktaHandlers {
   const orgUrl = new URL(options.orgUrl).origin;
-  const { app, store, ready } = createOrg(options);
+  const { app, store, ready } = createOrg({
+    ...options,
+    persistKey: options.persist ? `okta-mock:${orgUrl}:trustedOrigins` : undefined,
+  });
   const simulateCors = options.simulateCors ?? true;
 
   // A predicate rather than a path pattern: MSW's pattern matching decodes the path and

@@ -13,6 +13,8 @@ export interface OrgOptions {
   tokens?: string[];
   randomSeed?: number;
   now?: () => Date;
+  /** Browser only: keep trusted origins in localStorage under this key across reloads. */
+  persistKey?: string;
 }
 
 export interface Org {
@@ -28,9 +30,9 @@ export interface Org {
 export function createOrg(options: OrgOptions = {}): Org {
   const parsed = parseFixtures(options.fixtures ?? DEFAULT_FIXTURES);
   const fixtures = options.empty ? { ...parsed, trustedOrigins: [] } : parsed;
-  const store = new OrgStore();
+  const store = new OrgStore({ persistKey: options.persistKey });
   const ready = (async () => {
-    await store.seed(fixtures);
+    await store.seedOrRestore(fixtures);
     for (const token of options.tokens ?? []) {
       if (!store.users.tokenOwner(token)) store.addToken(token);
     }

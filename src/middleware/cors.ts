@@ -11,6 +11,8 @@ import type { TrustedOriginStore } from '../store/trusted-origin-store.js';
  */
 export function cors(trustedOrigins: TrustedOriginStore, pathOf: (request: Request) => string): MiddlewareHandler {
   return async (c, next) => {
+    // No Origin and not a preflight: no browser is asking, nothing to decide.
+    if (c.req.method !== 'OPTIONS' && c.req.header('Origin') === undefined) return next();
     const decision = decideCors({
       path: pathOf(c.req.raw),
       method: c.req.method,

@@ -1,16 +1,37 @@
 import { parseFixtures } from './fixtures.js';
 import type { Fixtures, FixturesInput } from './schemas.js';
+import { browserPersistence } from './browser-persistence.js';
 import { SessionStore } from './session-store.js';
 import { TrustedOriginStore } from './trusted-origin-store.js';
 import { UserStore } from './user-store.js';
 
 /** Everything one emulated org keeps. Each org owns its own store: nothing is shared between orgs. */
 export class OrgStore {
-  readonly trustedOrigins = new TrustedOriginStore();
+  readonly trustedOrigins: TrustedOriginStore;
   readonly users = new UserStore();
   readonly sessions = new SessionStore();
   #seed: Fixtures = { trustedOrigins: [], users: [] };
   #extraTokens: Array<{ userId: string; token: string }> = [];
+
+  /** With `persistKey` (browser only), trusted origins survive page reloads under that localStorage key. */
+  constructor(options: { persistKey?: string } = {}) {
+    this.trustedOrigins = new TrustedOriginStore(
+      options.persistKey === undefined ? undefined : browserPersistence(options.persistKey),
+    );
+  }
+
+  /**
+   * Like `seed`, but trusted origins a previous page saved win over the
+   * fixtures' (browser persistence); `reset()` still goes back to the fixtures.
+   */
+  async seedOrRestore(fixtures: FixturesInput | Fixtures): Promise<void> {
+    const saved = this.trustedOrigins.loadPersisted();
+    await this.seed(fixtures);
+    if (saved === undefined) return;
+    const restored = parseFixtures({ trustedOrigins: saved }).trustedOrigins;
+    this.trustedOrigins.clear();
+    for (const origin of restored) await this.trustedOrigins.insert(origin);
+  }
 
   /** Replaces the org's content with the given fixtures, which become what `reset()` restores. */
   async seed(fixtures: FixturesInput | Fixtures): Promise<void> {

@@ -3,7 +3,10 @@ import type { TrustedOriginRecord } from '../domain/trusted-origin.js';
 import { canonicalOrigin } from '../domain/trusted-for.js';
 import { trustedOriginRecordSchema } from './schemas.js';
 
-const createCollection = () => new Collection({ schema: trustedOriginRecordSchema });
+import type { BrowserPersistence } from './browser-persistence.js';
+
+const createCollection = (persistence?: BrowserPersistence) =>
+  new Collection({ schema: trustedOriginRecordSchema, extensions: persistence ? [persistence.extension] : [] });
 /** A record as the library holds it (it carries the library's hidden primary key). */
 type StoredRecord = ReturnType<ReturnType<typeof createCollection>['all']>[number];
 
@@ -14,7 +17,8 @@ type StoredRecord = ReturnType<ReturnType<typeof createCollection>['all']>[numbe
  * would scan every record.
  */
 export class TrustedOriginStore {
-  #collection = createCollection();
+  #collection: ReturnType<typeof createCollection>;
+  readonly #persistence: BrowserPersistence | undefined;
   readonly #byId = new Map<string, StoredRecord>();
   readonly #idByName = new Map<string, string>();
   readonly #idByOrigin = new Map<string, string>();
@@ -23,6 +27,16 @@ export class TrustedOriginStore {
   /** Creation sequence per id, kept after a delete so a cursor naming a deleted record still resumes. */
   readonly #sequence = new Map<string, number>();
   #nextSequence = 0;
+
+  constructor(persistence?: BrowserPersistence) {
+    this.#persistence = persistence;
+    this.#collection = createCollection(persistence);
+  }
+
+  /** Records a previous page saved (browser persistence only). */
+  loadPersisted(): unknown[] | undefined {
+    return this.#persistence?.load();
+  }
 
   get(id: string): TrustedOriginRecord | undefined {
     return this.#byId.get(id);
@@ -117,7 +131,8 @@ export class TrustedOriginStore {
 
   clear(): void {
     // A new collection, because the library's clear() removes records one by one (quadratic).
-    this.#collection = createCollection();
+    this.#collection = createCollection(this.#persistence);
+    this.#persistence?.saveNow([]);
     this.#byId.clear();
     this.#idByName.clear();
     this.#idByOrigin.clear();
