@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { SampleOutcome } from '../support/app-page-server.js';
 import {
@@ -9,9 +9,8 @@ import {
   runAllSamples,
   sessionCookie,
   signInThroughPage,
-  startBrowserHarness,
+  useBrowserHarness,
   trustOrigin,
-  type BrowserHarness,
   type SampleName,
 } from '../support/browser.js';
 
@@ -20,20 +19,7 @@ import {
  * jQuery), run in a real Chromium from a second local website against the
  * emulator, with the org's trusted origins changed through its API from Node.
  */
-let h: BrowserHarness;
-
-beforeAll(async () => {
-  h = await startBrowserHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
-beforeEach(async () => {
-  await h.okta.store.reset();
-});
-afterEach(async () => {
-  await h.closeContexts();
-});
+const h = useBrowserHarness();
 
 /** A fresh browser with a session in the org (signed in on the sign-in page), on the app page. */
 async function signedInOnAppPage(): Promise<Page> {

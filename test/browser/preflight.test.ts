@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   ADMIN_LOGIN,
@@ -6,9 +6,8 @@ import {
   runSample,
   sessionCookie,
   signInThroughPage,
-  startBrowserHarness,
+  useBrowserHarness,
   trustOrigin,
-  type BrowserHarness,
 } from '../support/browser.js';
 
 /**
@@ -16,20 +15,7 @@ import {
  * Chromium sends them only after the org's OPTIONS answer allows the origin,
  * method and headers.
  */
-let h: BrowserHarness;
-
-beforeAll(async () => {
-  h = await startBrowserHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
-beforeEach(async () => {
-  await h.okta.store.reset();
-});
-afterEach(async () => {
-  await h.closeContexts();
-});
+const h = useBrowserHarness();
 
 async function signedInOnAppPage(): Promise<{ page: Page; sid: string }> {
   const page = await h.newPage();

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ADMIN_LOGIN,
   ADMIN_PASSWORD,
@@ -9,9 +9,8 @@ import {
   sessionCookieRedirectUrl,
   sessionTokenFromNode,
   signInThroughPage,
-  startBrowserHarness,
+  useBrowserHarness,
   trustOrigin,
-  type BrowserHarness,
 } from '../support/browser.js';
 
 /**
@@ -19,20 +18,7 @@ import {
  * app (session-token redirect, sign-in form, sign-out) only when the app's
  * origin is an ACTIVE trusted origin with REDIRECT; otherwise it stays put.
  */
-let h: BrowserHarness;
-
-beforeAll(async () => {
-  h = await startBrowserHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
-beforeEach(async () => {
-  await h.okta.store.reset();
-});
-afterEach(async () => {
-  await h.closeContexts();
-});
+const h = useBrowserHarness();
 
 const profileOf = (login: string) => expect.objectContaining({ profile: expect.objectContaining({ login }) });
 

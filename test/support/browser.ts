@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/node.js';
 import { startAppPageServer, type AppPageServer, type SampleOutcome } from './app-page-server.js';
@@ -39,6 +40,28 @@ export interface BrowserHarness {
   /** Closes the contexts opened so far (call after each test). */
   closeContexts(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * One harness per test file: started before the file, the org reset before
+ * each test, browser contexts closed after each. The returned object stands
+ * for the harness once it has started.
+ */
+export function useBrowserHarness(): BrowserHarness {
+  let harness: BrowserHarness | undefined;
+  beforeAll(async () => {
+    harness = await startBrowserHarness();
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  beforeEach(async () => {
+    await harness!.okta.store.reset();
+  });
+  afterEach(async () => {
+    await harness!.closeContexts();
+  });
+  return new Proxy({} as BrowserHarness, { get: (_, key) => Reflect.get(harness!, key) });
 }
 
 export async function startBrowserHarness(): Promise<BrowserHarness> {
