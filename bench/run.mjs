@@ -23,6 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { seedId } from './lib/seed.mjs';
+import { seededRandom } from '../dist/src/domain/random.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS_DIR = fileURLToPath(new URL('../.bench-results/', import.meta.url));
@@ -126,17 +127,8 @@ async function stopChild(child) {
 
 // ---------------------------------------------------------------- requests
 
-/** A small deterministic PRNG (mulberry32), so runs pick the same ids. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The emulator's own seeded generator, so runs pick the same ids. */
+const prng = seededRandom;
 
 let createCounter = 0;
 const RUN_TAG = Date.now().toString(36);

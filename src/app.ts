@@ -56,9 +56,10 @@ export function createApp(options: CreateAppOptions): OktaMockApp {
   const app = new Hono<AppEnv>({ getPath: collapsedPath });
 
   app.use('*', responseHeaders({ now, random, rateLimit }));
-  app.use('/api/*', cors(store.trustedOrigins, collapsedPath));
+  // `c.req.path` is the routed path, repeated slashes already collapsed.
+  app.use('/api/*', cors(store.trustedOrigins));
   app.use('/api/*', async (c, next) => {
-    assertMethodAllowed(collapsedPath(c.req.raw), c.req.method);
+    assertMethodAllowed(c.req.path, c.req.method);
     await next();
   });
   app.use('/api/v1/trustedOrigins/*', requireApiToken(store.users));
@@ -72,7 +73,7 @@ export function createApp(options: CreateAppOptions): OktaMockApp {
   const errorResponse = (c: Context<AppEnv>, error: OktaApiError) =>
     c.json(error.toBody(newId('errorId', random)), error.status as ContentfulStatusCode);
 
-  app.notFound((c) => errorResponse(c, OktaApiError.of('E0000007', collapsedPath(c.req.raw), 'Path')));
+  app.notFound((c) => errorResponse(c, OktaApiError.of('E0000007', c.req.path, 'Path')));
 
   app.onError((error, c) => {
     if (error instanceof OktaApiError) return errorResponse(c, error);

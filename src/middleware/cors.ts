@@ -9,12 +9,12 @@ import type { TrustedOriginStore } from '../store/trusted-origin-store.js';
  * Trust is read from the store on every request, so a change to the org's
  * trusted origins applies to the very next request.
  */
-export function cors(trustedOrigins: TrustedOriginStore, pathOf: (request: Request) => string): MiddlewareHandler {
+export function cors(trustedOrigins: TrustedOriginStore): MiddlewareHandler {
   return async (c, next) => {
     // No Origin and not a preflight: no browser is asking, nothing to decide.
     if (c.req.method !== 'OPTIONS' && c.req.header('Origin') === undefined) return next();
     const decision = decideCors({
-      path: pathOf(c.req.raw),
+      path: c.req.path,
       method: c.req.method,
       origin: c.req.header('Origin'),
       requestHeaders: c.req.header('Access-Control-Request-Headers'),
