@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { startStaticSite } from './static-site.js';
 
 /**
  * A second local website, on its own port of 127.0.0.1, standing in for the
@@ -108,32 +107,11 @@ function appPage(oktaUrl: string, landing: boolean): string {
 /** Starts the app website on 127.0.0.1 (any free port), its samples calling the org at `oktaUrl`. */
 export async function startAppPageServer(oktaUrl: string): Promise<AppPageServer> {
   const jquery = await readFile(JQUERY, 'utf8');
-  const server: Server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://app.invalid').pathname;
-    const send = (status: number, type: string, body: string) => {
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
-      res.end(body);
-    };
-    if (req.method !== 'GET') return send(405, 'text/plain', 'method not allowed');
-    if (path === '/app') return send(200, 'text/html; charset=utf-8', appPage(oktaUrl, false));
-    if (path === '/landing') return send(200, 'text/html; charset=utf-8', appPage(oktaUrl, true));
-    if (path === '/jquery.min.js') return send(200, 'text/javascript; charset=utf-8', jquery);
-    return send(404, 'text/plain', 'not found');
+  const html = 'text/html; charset=utf-8';
+  const site = await startStaticSite({
+    '/app': { type: html, body: appPage(oktaUrl, false) },
+    '/landing': { type: html, body: appPage(oktaUrl, true) },
+    '/jquery.min.js': { type: 'text/javascript; charset=utf-8', body: jquery },
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
-  return {
-    origin,
-    pageUrl: `${origin}/app`,
-    landingUrl: `${origin}/landing`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  return { origin: site.origin, pageUrl: `${site.origin}/app`, landingUrl: `${site.origin}/landing`, close: site.close };
 }

@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import { builtinModules, createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile } from 'esbuild';
+import { startStaticSite } from '../static-site.js';
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -71,31 +70,13 @@ function pageHtml(): string {
  */
 export async function startMswPageServer(bundle: BrowserBundle): Promise<MswPageServer> {
   const workerScript = await readFile(require.resolve('msw/mockServiceWorker.js'), 'utf8');
-  const server: Server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://page.invalid').pathname;
-    const send = (status: number, type: string, body: string) => {
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
-      res.end(body);
-    };
-    if (req.method !== 'GET') return send(405, 'text/plain', 'method not allowed');
-    if (path === '/' || path === '/index.html') return send(200, 'text/html; charset=utf-8', pageHtml());
-    if (path === '/page.js') return send(200, 'text/javascript; charset=utf-8', bundle.code);
-    if (path === '/mockServiceWorker.js') return send(200, 'text/javascript; charset=utf-8', workerScript);
-    return send(404, 'text/plain', 'not found');
+  const js = 'text/javascript; charset=utf-8';
+  const page = { type: 'text/html; charset=utf-8', body: pageHtml() };
+  const site = await startStaticSite({
+    '/': page,
+    '/index.html': page,
+    '/page.js': { type: js, body: bundle.code },
+    '/mockServiceWorker.js': { type: js, body: workerScript },
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
-  return {
-    origin,
-    pageUrl: `${origin}/`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  return { origin: site.origin, pageUrl: `${site.origin}/`, close: site.close };
 }
