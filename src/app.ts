@@ -1,11 +1,10 @@
 import { Hono, type Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { getPath } from 'hono/utils/url';
 import { newId } from './domain/ids.js';
 import { seededRandom, type RandomSource } from './domain/random.js';
 import { DEFAULT_RATE_LIMIT, RateLimitWindow } from './domain/rate-limit.js';
 import { OktaApiError } from './errors.js';
-import type { AppEnv } from './http.js';
+import { jsonResponse, stampResponseHeaders, type AppEnv } from './http.js';
 import { requireApiToken } from './middleware/auth.js';
 import { cors } from './middleware/cors.js';
 import { responseHeaders } from './middleware/response-headers.js';
@@ -67,11 +66,12 @@ export function createApp(options: CreateAppOptions): OktaMockApp {
   app.route('/api/v1/authn', authnRoutes(sessions));
   app.route('/api/v1/sessions', sessionRoutes(sessions));
   app.route('/api/v1/users', userRoutes(store.users, sessions));
+  app.use('/login/*', stampResponseHeaders);
   app.route('/login', loginRoutes(sessions, store.trustedOrigins));
-  app.get('/', (c) => c.redirect(SIGN_IN_PATH, 302));
+  app.get('/', stampResponseHeaders, (c) => c.redirect(SIGN_IN_PATH, 302));
 
   const errorResponse = (c: Context<AppEnv>, error: OktaApiError) =>
-    c.json(error.toBody(newId('errorId', random)), error.status as ContentfulStatusCode);
+    jsonResponse(c, error.toBody(newId('errorId', random)), error.status);
 
   app.notFound((c) => errorResponse(c, OktaApiError.of('E0000007', c.req.path, 'Path')));
 

@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { OktaApiError } from './errors.js';
 import type { UserRecord } from './store/schemas.js';
 
@@ -6,8 +6,34 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     actor: UserRecord;
+    /** What every answer carries (request id, rate limit, Date, …), plus CORS headers where they apply. */
+    responseHeaders: Record<string, string>;
   };
 }
+
+type ExtraHeaders = ReadonlyArray<readonly [string, string]>;
+
+function withExtras(base: Record<string, string>, extra: ExtraHeaders | undefined) {
+  // Tuples keep repeated names (one Link header per relation); a plain object is the fast path.
+  return extra && extra.length > 0 ? [...Object.entries(base), ...extra.map(([k, v]) => [k, v] as [string, string])] : base;
+}
+
+/** A JSON answer with the org's standard headers. */
+export function jsonResponse(c: Context<AppEnv>, body: unknown, status = 200, extra?: ExtraHeaders): Response {
+  const headers = { ...c.var.responseHeaders, 'Content-Type': 'application/json' };
+  return new Response(JSON.stringify(body), { status, headers: withExtras(headers, extra) });
+}
+
+/** An answer without a body (and so without Content-Type), with the org's standard headers. */
+export function emptyResponse(c: Context<AppEnv>, status: number, extra?: ExtraHeaders): Response {
+  return new Response(null, { status, headers: withExtras(c.var.responseHeaders, extra) });
+}
+
+/** For answers built with Hono's own helpers (HTML pages, redirects): stamp the standard headers first. */
+export const stampResponseHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
+  for (const [name, value] of Object.entries(c.var.responseHeaders)) c.header(name, value);
+  await next();
+};
 
 /** The org URL as this request reached it: links point back where the caller came from. */
 export function orgUrlOf(c: Context): string {

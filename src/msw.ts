@@ -37,6 +37,8 @@ export interface OktaOrgHandle {
   reset(): Promise<void>;
   /** Replaces the seed with other fixtures and resets to it. */
   seed(fixtures: FixturesInput): Promise<void>;
+  /** Adds records to the org as it is now (the seed `reset()` returns to is unchanged). */
+  add(records: FixturesInput): Promise<void>;
 }
 
 export interface OktaHandlers {
@@ -100,6 +102,10 @@ export function createOktaHandlers(options: OktaHandlersOptions): OktaHandlers {
       seed: async (fixtures) => {
         await ready;
         await store.seed(fixtures);
+      },
+      add: async (records) => {
+        await ready;
+        await store.add(records);
       },
     },
   };

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { serialize } from 'hono/utils/cookie';
 
 /** Okta's browser session cookie. Plain HTTP on loopback, so not `Secure`; `HttpOnly` as Okta sets it. */
 export const SESSION_COOKIE = 'sid';
@@ -12,4 +13,9 @@ export function setSessionCookie(c: Context, sessionId: string): void {
 
 export function clearSessionCookie(c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}
+
+/** The same clearing `Set-Cookie` value, for answers built without Hono's helpers. */
+export function clearedSessionCookie(): string {
+  return serialize(SESSION_COOKIE, '', { path: '/', maxAge: 0 });
 }

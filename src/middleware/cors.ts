@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { emptyResponse, type AppEnv } from '../http.js';
 import { decideCors } from '../domain/cors.js';
 import { isTrustedFor } from '../domain/trusted-for.js';
 import type { TrustedOriginStore } from '../store/trusted-origin-store.js';
@@ -9,7 +10,7 @@ import type { TrustedOriginStore } from '../store/trusted-origin-store.js';
  * Trust is read from the store on every request, so a change to the org's
  * trusted origins applies to the very next request.
  */
-export function cors(trustedOrigins: TrustedOriginStore): MiddlewareHandler {
+export function cors(trustedOrigins: TrustedOriginStore): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     // No Origin and not a preflight: no browser is asking, nothing to decide.
     if (c.req.method !== 'OPTIONS' && c.req.header('Origin') === undefined) return next();
@@ -23,11 +24,9 @@ export function cors(trustedOrigins: TrustedOriginStore): MiddlewareHandler {
     });
     if (decision.kind === 'preflight') {
       // Okta answers every preflight 200 with an empty body; only the allow headers differ.
-      return c.body(null, 200, decision.headers);
+      return emptyResponse(c, 200, Object.entries(decision.headers));
     }
+    if (decision.kind === 'actual') c.set('responseHeaders', { ...c.var.responseHeaders, ...decision.headers });
     await next();
-    if (decision.kind === 'actual') {
-      for (const [name, value] of Object.entries(decision.headers)) c.res.headers.set(name, value);
-    }
   };
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { serializeAuthnSuccess } from '../domain/serialize-session.js';
-import { orgUrlOf, readJsonBody, type AppEnv } from '../http.js';
+import { jsonResponse, orgUrlOf, readJsonBody, type AppEnv } from '../http.js';
 import type { SessionModel } from '../model/sessions.js';
 
 /** Primary authentication: username and password in, a one-time session token out. */
@@ -10,7 +10,7 @@ export function authnRoutes(sessions: SessionModel): Hono<AppEnv> {
   routes.post('/', async (c) => {
     const body = (await readJsonBody(c)) as { username?: unknown; password?: unknown } | null;
     const { token, user } = sessions.authenticate(body?.username, body?.password);
-    return c.json(serializeAuthnSuccess(token, user, orgUrlOf(c)));
+    return jsonResponse(c, serializeAuthnSuccess(token, user, orgUrlOf(c)));
   });
 
   return routes;

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { serializeSession } from '../domain/serialize-session.js';
-import { orgUrlOf, type AppEnv } from '../http.js';
+import { emptyResponse, jsonResponse, orgUrlOf, type AppEnv } from '../http.js';
 import type { SessionModel } from '../model/sessions.js';
-import { clearSessionCookie, readSessionId } from '../session-cookie.js';
+import { clearedSessionCookie, readSessionId } from '../session-cookie.js';
 
 /**
  * `/api/v1/sessions/me`: the browser's own session, found by its cookie
@@ -13,19 +13,18 @@ export function sessionRoutes(sessions: SessionModel): Hono<AppEnv> {
 
   routes.get('/me', (c) => {
     const { session, user } = sessions.requireCurrent(readSessionId(c));
-    return c.json(serializeSession(session, user, orgUrlOf(c)));
+    return jsonResponse(c, serializeSession(session, user, orgUrlOf(c)));
   });
 
   routes.delete('/me', (c) => {
     sessions.requireCurrent(readSessionId(c));
     sessions.end(readSessionId(c));
-    clearSessionCookie(c);
-    return c.body(null, 204);
+    return emptyResponse(c, 204, [['Set-Cookie', clearedSessionCookie()]]);
   });
 
   routes.post('/me/lifecycle/refresh', (c) => {
     const { session, user } = sessions.refresh(readSessionId(c));
-    return c.json(serializeSession(session, user, orgUrlOf(c)));
+    return jsonResponse(c, serializeSession(session, user, orgUrlOf(c)));
   });
 
   return routes;

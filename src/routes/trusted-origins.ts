@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { paginationLinks } from '../domain/paginate.js';
 import { serializeTrustedOrigin } from '../domain/serialize-trusted-origin.js';
-import { orgUrlOf, readJsonBody, type AppEnv } from '../http.js';
+import { emptyResponse, jsonResponse, orgUrlOf, readJsonBody, type AppEnv } from '../http.js';
 import type { TrustedOriginModel } from '../model/trusted-origins.js';
 
 const COLLECTION = '/api/v1/trustedOrigins';
@@ -14,39 +14,37 @@ export function trustedOriginRoutes(model: TrustedOriginModel): Hono<AppEnv> {
     const params = { q: c.req.query('q'), filter: c.req.query('filter'), after: c.req.query('after') };
     const page = model.list({ ...params, limit: c.req.query('limit') });
     const orgUrl = orgUrlOf(c);
-    for (const link of paginationLinks(orgUrl + COLLECTION, params, page.limit, page.nextAfter)) {
-      c.header('Link', link, { append: true });
-    }
-    return c.json(page.items.map((r) => serializeTrustedOrigin(r, orgUrl)));
+    const links = paginationLinks(orgUrl + COLLECTION, params, page.limit, page.nextAfter).map((link) => ['Link', link] as const);
+    return jsonResponse(c, page.items.map((r) => serializeTrustedOrigin(r, orgUrl)), 200, links);
   });
 
   routes.post('/', async (c) => {
     const record = await model.create(await readJsonBody(c), c.var.actor.id);
-    return c.json(serializeTrustedOrigin(record, orgUrlOf(c)));
+    return jsonResponse(c, serializeTrustedOrigin(record, orgUrlOf(c)));
   });
 
-  routes.get('/:id', (c) => c.json(serializeTrustedOrigin(model.get(c.req.param('id')), orgUrlOf(c))));
+  routes.get('/:id', (c) => jsonResponse(c, serializeTrustedOrigin(model.get(c.req.param('id')), orgUrlOf(c))));
 
   routes.put('/:id', async (c) => {
     const id = c.req.param('id');
     model.get(id);
     const record = await model.replace(id, await readJsonBody(c), c.var.actor.id);
-    return c.json(serializeTrustedOrigin(record, orgUrlOf(c)));
+    return jsonResponse(c, serializeTrustedOrigin(record, orgUrlOf(c)));
   });
 
   routes.delete('/:id', (c) => {
     model.delete(c.req.param('id'));
-    return c.body(null, 204);
+    return emptyResponse(c, 204);
   });
 
   routes.post('/:id/lifecycle/activate', async (c) => {
     const record = await model.setStatus(c.req.param('id'), 'ACTIVE', c.var.actor.id);
-    return c.json(serializeTrustedOrigin(record, orgUrlOf(c)));
+    return jsonResponse(c, serializeTrustedOrigin(record, orgUrlOf(c)));
   });
 
   routes.post('/:id/lifecycle/deactivate', async (c) => {
     const record = await model.setStatus(c.req.param('id'), 'INACTIVE', c.var.actor.id);
-    return c.json(serializeTrustedOrigin(record, orgUrlOf(c)));
+    return jsonResponse(c, serializeTrustedOrigin(record, orgUrlOf(c)));
   });
 
   return routes;

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { serializeUser } from '../domain/serialize-user.js';
 import { OktaApiError } from '../errors.js';
-import { orgUrlOf, type AppEnv } from '../http.js';
+import { jsonResponse, orgUrlOf, type AppEnv } from '../http.js';
 import { apiTokenOwner } from '../middleware/auth.js';
 import type { SessionModel } from '../model/sessions.js';
 import { readSessionId } from '../session-cookie.js';
@@ -14,7 +14,7 @@ export function userRoutes(users: UserStore, sessions: SessionModel): Hono<AppEn
   routes.get('/me', (c) => {
     const user = apiTokenOwner(c.req.header('Authorization'), users) ?? sessions.current(readSessionId(c))?.user;
     if (!user) throw OktaApiError.of('E0000005');
-    return c.json(serializeUser(user, orgUrlOf(c)));
+    return jsonResponse(c, serializeUser(user, orgUrlOf(c)));
   });
 
   return routes;

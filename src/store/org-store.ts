@@ -46,6 +46,23 @@ export class OrgStore {
     this.#extraTokens.push({ userId, token });
   }
 
+  /**
+   * Adds records to the org as it is now, checked like fixtures; a clash with
+   * a stored id, name or origin is refused before anything is written.
+   */
+  async add(records: FixturesInput): Promise<void> {
+    const { trustedOrigins, users } = parseFixtures(records);
+    for (const origin of trustedOrigins) {
+      const clash = [this.trustedOrigins.get(origin.id)?.id, this.trustedOrigins.idWithName(origin.name), this.trustedOrigins.idWithOrigin(origin.origin)];
+      if (clash.some((id) => id !== undefined)) throw new Error(`trusted origin ${origin.id} clashes with a stored one (id, name or origin)`);
+    }
+    for (const user of users) {
+      if (this.users.get(user.id)) throw new Error(`user ${user.id} is already stored`);
+    }
+    for (const user of users) await this.users.insert(user);
+    for (const origin of trustedOrigins) await this.trustedOrigins.insert(origin);
+  }
+
   async reset(): Promise<void> {
     this.trustedOrigins.clear();
     this.users.clear();

@@ -64,6 +64,28 @@ describe('okta-mock/msw under setupServer (file B: an empty org)', () => {
     expect(await listOrigins()).toEqual([]);
   });
 
+  it('adds records on top of the current state with org.add, which reset() then removes', async () => {
+    const record = {
+      id: 'tosAddedByTheTest0g3',
+      name: 'Added through org.add',
+      origin: 'https://added.example',
+      scopes: [{ type: 'CORS' as const }],
+      status: 'INACTIVE' as const,
+      created: '2024-05-06T07:08:09.000Z',
+      createdBy: '00ut5t92p6IEOi4bu0g3',
+      lastUpdated: '2024-05-06T07:08:09.000Z',
+      lastUpdatedBy: '00ut5t92p6IEOi4bu0g3',
+    };
+    await org.add({ trustedOrigins: [record] });
+    const listed = await listOrigins();
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ id: record.id, status: 'INACTIVE' });
+    expect(Object.keys(listed[0]!._links)).toEqual(['activate', 'self']);
+    await expect(org.add({ trustedOrigins: [{ ...record, id: 'tosAnotherIdForTest1' }] })).rejects.toThrow(/clashes/);
+    await org.reset();
+    expect(await listOrigins()).toEqual([]);
+  });
+
   it('leaves a request outside the org URL to onUnhandledRequest, which lets it through to the network', async () => {
     const res = await fetch(`${localUrl}/api/v1/trustedOrigins`);
     expect(await res.text()).toBe('local server saw GET /api/v1/trustedOrigins');
