@@ -6,3 +6,5 @@ export type { Fixtures, FixturesInput, UserRecord } from './store/schemas.js';
 export type { TrustedOriginRecord, TrustedOriginScope, TrustedOriginInput } from './domain/trusted-origin.js';
 export type { TrustedOriginWire } from './domain/serialize-trusted-origin.js';
 export { OktaApiError, ERROR_CATALOGUE, type ErrorCode, type OktaErrorBody } from './errors.js';
+export { createOrg, type Org, type OrgOptions } from './org.js';
+export { DEFAULT_FIXTURES } from './default-fixtures.js';
