@@ -2,10 +2,11 @@ import { defineExtension, type Extension } from '@msw/data/extensions';
 
 /**
  * Keeps one collection in `localStorage` across page reloads, as an @msw/data
- * extension. The library's own `persist()` writes only on `unload`, which
- * current Chromium no longer fires on reload, and keys its data by the order
- * collections were created in; this one writes after every change under a key
- * the caller names. Does nothing where there is no `localStorage` (Node).
+ * extension. The library's own `persist()` writes only from an `unload`
+ * listener (an event Chromium is phasing out) and keys its data by the order
+ * collections were created in, which our reset (a fresh collection) would
+ * shift; this one writes after every change under a key the caller names.
+ * Does nothing where there is no `localStorage` (Node).
  */
 export interface BrowserPersistence {
   extension: Extension;
