@@ -4,7 +4,6 @@ import type { UserRecord } from './store/schemas.js';
 
 export interface AppEnv {
   Variables: {
-    requestId: string;
     actor: UserRecord;
     /** What every answer carries (request id, rate limit, Date, …), plus CORS headers where they apply. */
     responseHeaders: Record<string, string>;

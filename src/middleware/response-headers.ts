@@ -10,7 +10,6 @@ import type { RateLimitWindow } from '../domain/rate-limit.js';
 export function responseHeaders(deps: { now: () => Date; random: RandomSource; rateLimit: RateLimitWindow }): MiddlewareHandler {
   return async (c, next) => {
     const requestId = newId('requestId', deps.random);
-    c.set('requestId', requestId);
     const at = deps.now();
     const window = deps.rateLimit.take(at);
     // A plain object, not c.header(): responses built from it (see http.ts) take the
