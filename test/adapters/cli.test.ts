@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, spawnCli, startCli, stopAllClis, type RunningCli } from '../support/cli.js';
+import { fixtureUser } from '../support/fixture-records.js';
 
 const DEFAULT_TOKEN = '00okta-mock-default-api-token-for-local-use';
 const ADMIN_ID = '00ut5t92p6IEOi4bu0g3';
@@ -34,18 +35,7 @@ async function listIds(cli: RunningCli, token?: string): Promise<string[]> {
   return ((await res.json()) as WireOrigin[]).map((o) => o.id);
 }
 
-const adminUser = {
-  id: ADMIN_ID,
-  status: 'ACTIVE',
-  created: '2017-12-01T00:00:00.000Z',
-  activated: null,
-  statusChanged: null,
-  lastLogin: null,
-  lastUpdated: '2017-12-01T00:00:00.000Z',
-  passwordChanged: null,
-  profile: { firstName: 'A', lastName: 'B', mobilePhone: null, secondEmail: null, login: 'a@example.com', email: 'a@example.com' },
-  apiTokens: ['file-fixture-token'],
-};
+const adminUser = fixtureUser({ id: ADMIN_ID, apiTokens: ['file-fixture-token'] });
 
 function origin(id: string, name: string, url: string) {
   return {

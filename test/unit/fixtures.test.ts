@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { named } from './table.js';
+import { fixtureUser } from '../support/fixture-records.js';
 import { FixtureError, parseFixtures } from '../../src/store/fixtures.js';
 
 const origin = (i: number, over: Record<string, unknown> = {}) => ({
@@ -16,18 +17,7 @@ const origin = (i: number, over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-const user = (over: Record<string, unknown> = {}) => ({
-  id: '00ut5t92p6IEOi4bu0g3',
-  status: 'ACTIVE',
-  created: '2017-12-01T00:00:00.000Z',
-  activated: null,
-  statusChanged: null,
-  lastLogin: null,
-  lastUpdated: '2017-12-01T00:00:00.000Z',
-  passwordChanged: null,
-  profile: { firstName: 'Okta', lastName: 'Admin', mobilePhone: null, secondEmail: null, login: 'a@example.com', email: 'a@example.com' },
-  ...over,
-});
+const user = fixtureUser;
 
 const messageOf = (data: unknown): string => {
   try {
