@@ -4,6 +4,7 @@ import { newId } from './domain/ids.js';
 import { seededRandom, type RandomSource } from './domain/random.js';
 import { DEFAULT_RATE_LIMIT, RateLimitWindow } from './domain/rate-limit.js';
 import { OktaApiError } from './errors.js';
+import { Journal } from './journal.js';
 import { jsonResponse, stampResponseHeaders, type AppEnv } from './http.js';
 import { requireApiToken } from './middleware/auth.js';
 import { cors } from './middleware/cors.js';
@@ -27,6 +28,8 @@ export interface CreateAppOptions {
   randomSeed?: number;
   /** Requests per minute reported in X-Rate-Limit-Limit. */
   rateLimit?: number;
+  /** Where answered requests are recorded; defaults to a journal of its own. */
+  journal?: Journal;
 }
 
 export type OktaMockApp = Hono<AppEnv>;
@@ -51,6 +54,9 @@ export function createApp(options: CreateAppOptions): OktaMockApp {
   const rateLimit = new RateLimitWindow(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   const trustedOrigins = new TrustedOriginModel(store.trustedOrigins, { now, random });
   const sessions = new SessionModel(store.sessions, store.users, { now, random });
+  // Recording into it is the outermost step (see the journal issue); for now it is only held.
+  const journal = options.journal ?? new Journal();
+  void journal;
 
   const app = new Hono<AppEnv>({ getPath: collapsedPath });
 

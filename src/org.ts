@@ -1,4 +1,5 @@
 import { createApp, type OktaMockApp } from './app.js';
+import { DEFAULT_JOURNAL_SIZE, Journal } from './journal.js';
 import { DEFAULT_FIXTURES } from './default-fixtures.js';
 import { parseFixtures } from './store/fixtures.js';
 import { OrgStore } from './store/org-store.js';
@@ -15,6 +16,8 @@ export interface OrgOptions {
   now?: () => Date;
   /** Browser only: keep trusted origins in localStorage under this key across reloads. */
   persistKey?: string;
+  /** How many requests the journal keeps (default 1,000); 0 keeps none. */
+  journalSize?: number;
 }
 
 export interface Org {
@@ -24,6 +27,8 @@ export interface Org {
   fixtures: Fixtures;
   /** Resolves once the seed is loaded; requests wait for it. */
   ready: Promise<void>;
+  /** The requests the org answered, newest last. */
+  journal: Journal;
 }
 
 /** One emulated org: a store seeded from fixtures and the app over it. Environment-neutral. */
@@ -37,6 +42,7 @@ export function createOrg(options: OrgOptions = {}): Org {
       if (!store.users.tokenOwner(token)) store.addToken(token);
     }
   })();
-  const app = createApp({ store, randomSeed: options.randomSeed, now: options.now });
-  return { app, store, fixtures, ready };
+  const journal = new Journal(options.journalSize ?? DEFAULT_JOURNAL_SIZE);
+  const app = createApp({ store, journal, randomSeed: options.randomSeed, now: options.now });
+  return { app, store, fixtures, ready, journal };
 }

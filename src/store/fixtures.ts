@@ -1,19 +1,32 @@
 import { fixturesSchema, type Fixtures } from './schemas.js';
 
-export class FixtureError extends Error {
-  override name = 'FixtureError';
+/** One thing wrong with a fixtures document: where (e.g. `trustedOrigins[2].origin`) and what. */
+export interface FixtureProblem {
+  where: string;
+  message: string;
 }
 
-/** Validates fixture data, naming the first bad field (e.g. `trustedOrigins[1].origin`). */
+export class FixtureError extends Error {
+  override name = 'FixtureError';
+  /** Every problem found; the message names the first. */
+  readonly problems: FixtureProblem[];
+
+  constructor(message: string, problems: FixtureProblem[] = []) {
+    super(message);
+    this.problems = problems;
+  }
+}
+
+const whereOf = (path: ReadonlyArray<PropertyKey>) =>
+  path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '') ||
+  'fixtures';
+
+/** Validates fixture data, naming the first bad field (e.g. `trustedOrigins[1].origin`); `problems` lists them all. */
 export function parseFixtures(data: unknown): Fixtures {
   const result = fixturesSchema.safeParse(data);
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const path = issue.path.reduce<string>(
-      (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
-      '',
-    );
-    throw new FixtureError(`${path || 'fixtures'}: ${issue.message}`);
+    const problems = result.error.issues.map((issue) => ({ where: whereOf(issue.path), message: issue.message }));
+    throw new FixtureError(`${problems[0]!.where}: ${problems[0]!.message}`, problems);
   }
   const fixtures = result.data;
   assertUnique(fixtures.trustedOrigins, 'trustedOrigins', ['id', 'name', 'origin']);
@@ -25,7 +38,10 @@ function assertUnique<T>(records: T[], label: string, keys: Array<keyof T>): voi
   for (const key of keys) {
     const seen = new Set<unknown>();
     records.forEach((record, i) => {
-      if (seen.has(record[key])) throw new FixtureError(`${label}[${i}].${String(key)}: duplicate value ${JSON.stringify(record[key])}`);
+      if (seen.has(record[key])) {
+        const problem = { where: `${label}[${i}].${String(key)}`, message: `duplicate value ${JSON.stringify(record[key])}` };
+        throw new FixtureError(`${problem.where}: ${problem.message}`, [problem]);
+      }
       seen.add(record[key]);
     });
   }
