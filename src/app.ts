@@ -8,6 +8,7 @@ import { Journal } from './journal.js';
 import { jsonResponse, stampResponseHeaders, type AppEnv } from './http.js';
 import { requireApiToken } from './middleware/auth.js';
 import { cors } from './middleware/cors.js';
+import { journalRequests } from './middleware/journal.js';
 import { responseHeaders } from './middleware/response-headers.js';
 import { SessionModel } from './model/sessions.js';
 import { TrustedOriginModel } from './model/trusted-origins.js';
@@ -54,12 +55,11 @@ export function createApp(options: CreateAppOptions): OktaMockApp {
   const rateLimit = new RateLimitWindow(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   const trustedOrigins = new TrustedOriginModel(store.trustedOrigins, { now, random });
   const sessions = new SessionModel(store.sessions, store.users, { now, random });
-  // Recording into it is the outermost step (see the journal issue); for now it is only held.
   const journal = options.journal ?? new Journal();
-  void journal;
 
   const app = new Hono<AppEnv>({ getPath: collapsedPath });
 
+  app.use('*', journalRequests(journal, now));
   app.use('*', responseHeaders({ now, random, rateLimit }));
   // `c.req.path` is the routed path, repeated slashes already collapsed.
   app.use('/api/*', cors(store.trustedOrigins));
@@ -76,8 +76,10 @@ export function createApp(options: CreateAppOptions): OktaMockApp {
   app.route('/login', loginRoutes(sessions, store.trustedOrigins));
   app.get('/', stampResponseHeaders, (c) => c.redirect(SIGN_IN_PATH, 302));
 
-  const errorResponse = (c: Context<AppEnv>, error: OktaApiError) =>
-    jsonResponse(c, error.toBody(newId('errorId', random)), error.status);
+  const errorResponse = (c: Context<AppEnv>, error: OktaApiError) => {
+    c.set('errorCode', error.errorCode);
+    return jsonResponse(c, error.toBody(newId('errorId', random)), error.status);
+  };
 
   app.notFound((c) => errorResponse(c, OktaApiError.of('E0000007', c.req.path, 'Path')));
 

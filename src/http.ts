@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { OktaApiError } from './errors.js';
+import type { JournalDecision } from './journal.js';
 import type { UserRecord } from './store/schemas.js';
 
 export interface AppEnv {
@@ -7,6 +8,10 @@ export interface AppEnv {
     actor: UserRecord;
     /** What every answer carries (request id, rate limit, Date, …), plus CORS headers where they apply. */
     responseHeaders: Record<string, string>;
+    /** The CORS or redirect decision taken for this request, with its explanation, for the journal. */
+    decision: JournalDecision;
+    /** The Okta error code this request was answered with, for the journal. */
+    errorCode: string;
   };
 }
 

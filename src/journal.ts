@@ -56,6 +56,11 @@ export class Journal {
     this.capacity = capacity;
   }
 
+  /** Whether recording keeps or tells anything; when not, the app skips building entries. */
+  get isRecording(): boolean {
+    return this.capacity > 0 || this.#listeners.size > 0;
+  }
+
   get size(): number {
     return this.#entries.length;
   }
@@ -69,7 +74,14 @@ export class Journal {
         this.#start = (this.#start + 1) % this.capacity;
       }
     }
-    for (const listener of this.#listeners) listener(entry);
+    for (const listener of this.#listeners) {
+      // A listener is an edge (a log line, a file); its failure must never change the answer.
+      try {
+        listener(entry);
+      } catch (error) {
+        console.error('okta-mock: a journal listener failed', error);
+      }
+    }
   }
 
   /**

@@ -5,8 +5,8 @@
  * a service worker would otherwise skip.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { browserCorsOutcome } from './domain/cors.js';
-import { isTrustedFor } from './domain/trusted-for.js';
+import { browserCorsOutcome, preflightFor } from './domain/cors.js';
+import type { JournalEntry } from './journal.js';
 import { createOrg, type OrgOptions } from './org.js';
 import type { OrgStore } from './store/org-store.js';
 import type { FixturesInput } from './store/schemas.js';
@@ -39,6 +39,13 @@ export interface OktaOrgHandle {
   seed(fixtures: FixturesInput): Promise<void>;
   /** Adds records to the org as it is now (the seed `reset()` returns to is unchanged). */
   add(records: FixturesInput): Promise<void>;
+  /**
+   * The requests the org answered, oldest first (see the journal): `limit` keeps
+   * the newest n, `since` only those after the entry with that request id.
+   */
+  requests(options?: { limit?: number; since?: string }): JournalEntry[];
+  /** Empties the journal. */
+  clearRequests(): void;
 }
 
 export interface OktaHandlers {
@@ -54,7 +61,7 @@ function pageOriginOf(options: OktaHandlersOptions): string | undefined {
 
 export function createOktaHandlers(options: OktaHandlersOptions): OktaHandlers {
   const orgUrl = new URL(options.orgUrl).origin;
-  const { app, store, ready } = createOrg({
+  const { app, store, ready, journal } = createOrg({
     ...options,
     persistKey: options.persist ? `okta-mock:${orgUrl}:trustedOrigins` : undefined,
   });
@@ -68,20 +75,23 @@ export function createOktaHandlers(options: OktaHandlersOptions): OktaHandlers {
     const pageOrigin = simulateCors ? pageOriginOf(options) : undefined;
     if (pageOrigin !== undefined) {
       const url = new URL(request.url);
-      const outcome = browserCorsOutcome({
+      const { outcome, explanation } = browserCorsOutcome({
         pageOrigin,
         requestOrigin: url.origin,
         path: url.pathname.replace(/\/{2,}/g, '/'),
         method: request.method,
         headers: request.headers.entries(),
         hasApiToken: /^SSWS\s/i.test(request.headers.get('Authorization') ?? ''),
-        isTrusted: (origin) => isTrustedFor(origin, 'CORS', store.trustedOrigins.withSameOrigin(origin)),
+        trustedOrigins: store.trustedOrigins,
       });
       if (outcome === 'blocked-before-sending' || outcome === 'blocked-after-sending') {
-        if (outcome === 'blocked-after-sending') await app.fetch(request);
+        // The real org sees the failing preflight (and journals it), or the request whose answer the browser refuses.
+        if (outcome === 'blocked-before-sending') {
+          await app.fetch(new Request(request.url, { method: 'OPTIONS', headers: preflightFor(pageOrigin, request.method, request.headers.entries()) }));
+        } else await app.fetch(request);
+        const hint = explanation?.hint ? ` (${explanation.hint})` : '';
         console.warn(
-          `[okta-mock] ${request.method} ${request.url} blocked as the real org would: ${pageOrigin} is not an ACTIVE ` +
-            'trusted origin with the CORS scope in this org (or the request carries an SSWS token). ' +
+          `[okta-mock] ${request.method} ${request.url} blocked as the real org would: ${explanation?.reason ?? 'CORS refused'}${hint}. ` +
             'Pass simulateCors: false to createOktaHandlers to turn this off.',
         );
         return HttpResponse.error();
@@ -107,6 +117,8 @@ export function createOktaHandlers(options: OktaHandlersOptions): OktaHandlers {
         await ready;
         await store.add(records);
       },
+      requests: (query) => journal.entries(query),
+      clearRequests: () => journal.clear(),
     },
   };
 }

@@ -2,6 +2,8 @@
  * Okta's CORS answers, as recorded from real orgs: only on the endpoints Okta
  * enables CORS for, only for a trusted origin, never for API-token requests.
  */
+import type { JournalDecision } from '../journal.js';
+import { decideTrust, type TrustedOriginLookup } from './trust-decision.js';
 
 /** The CORS-enabled endpoints the emulator serves, with the methods each answers. */
 export const CORS_ENDPOINTS: ReadonlyArray<{ path: RegExp; methods: readonly string[] }> = [
@@ -23,20 +25,39 @@ export interface CorsRequest {
   requestHeaders: string | undefined;
   /** Whether the request carries an `SSWS` API token. */
   hasApiToken: boolean;
-  /** Whether the origin is trusted for CORS by the org right now. */
-  isTrusted: (origin: string) => boolean;
+  /** The org's trusted origins right now. */
+  trustedOrigins: TrustedOriginLookup;
 }
 
 export type CorsDecision =
   /** Not a CORS matter for us: answer as usual. */
   | { kind: 'none' }
   /** A preflight: answer it here with these headers (none for an untrusted origin). */
-  | { kind: 'preflight'; headers: Record<string, string> }
+  | { kind: 'preflight'; headers: Record<string, string>; explanation: JournalDecision }
   /** An actual request: answer as usual and add these headers. */
-  | { kind: 'actual'; headers: Record<string, string> };
+  | { kind: 'actual'; headers: Record<string, string>; explanation: JournalDecision };
 
 export function corsEndpoint(path: string) {
   return CORS_ENDPOINTS.find((e) => e.path.test(path));
+}
+
+/**
+ * Whether a browser on `origin` may read the org's answers, and why: the
+ * trusted-origin rule, except that an API-token request never gets CORS headers.
+ */
+export function explainCors(origin: string | undefined, hasApiToken: boolean, trustedOrigins: TrustedOriginLookup): JournalDecision {
+  if (origin === undefined) {
+    return { kind: 'cors', subject: '', allowed: false, trustedOriginId: null, reason: 'the request carries no Origin header', hint: null };
+  }
+  const trust = decideTrust({ kind: 'cors', subject: origin, origin, scope: 'CORS', trustedOrigins });
+  if (!hasApiToken) return trust;
+  return {
+    ...trust,
+    allowed: false,
+    trustedOriginId: trust.allowed ? trust.trustedOriginId : null,
+    reason: 'a request with an SSWS API token never gets CORS headers',
+    hint: 'Okta never sends CORS headers to API-token requests: from a browser, send the session cookie and no Authorization header',
+  };
 }
 
 export function decideCors(request: CorsRequest): CorsDecision {
@@ -44,32 +65,35 @@ export function decideCors(request: CorsRequest): CorsDecision {
   if (!endpoint) return { kind: 'none' };
   const isPreflight = request.method === 'OPTIONS';
   const origin = request.origin;
-  const trusted = origin !== undefined && !request.hasApiToken && request.isTrusted(origin);
+  const explanation = explainCors(origin, request.hasApiToken, request.trustedOrigins);
+  const trusted = explanation.allowed;
 
   if (isPreflight) {
-    if (!trusted) return { kind: 'preflight', headers: {} };
+    if (!trusted) return { kind: 'preflight', headers: {}, explanation };
     const requested = request.requestHeaders?.trim();
     return {
       kind: 'preflight',
       headers: {
-        'Access-Control-Allow-Origin': origin,
+        'Access-Control-Allow-Origin': origin!,
         'Access-Control-Allow-Methods': [...endpoint.methods, 'OPTIONS'].join(', '),
         'Access-Control-Allow-Credentials': 'true',
         'Access-Control-Max-Age': PREFLIGHT_MAX_AGE,
         // Okta echoes the requested headers and appends its own `,Content-Type`.
         'Access-Control-Allow-Headers': requested ? `${requested},Content-Type` : 'Content-Type',
       },
+      explanation,
     };
   }
-  if (!trusted) return { kind: 'actual', headers: {} };
+  if (!trusted) return { kind: 'actual', headers: {}, explanation };
   return {
     kind: 'actual',
     headers: {
-      'Access-Control-Allow-Origin': origin,
+      'Access-Control-Allow-Origin': origin!,
       'Access-Control-Allow-Credentials': 'true',
       'Access-Control-Allow-Headers': 'Content-Type',
       'Access-Control-Expose-Headers': EXPOSED_HEADERS,
     },
+    explanation,
   };
 }
 
@@ -85,6 +109,17 @@ export function needsPreflight(method: string, headers: Iterable<[string, string
     if (lower === 'content-type' && !SIMPLE_CONTENT_TYPES.has(value.split(';')[0]!.trim().toLowerCase())) return true;
   }
   return false;
+}
+
+/** The headers of the preflight a browser on `origin` sends before such a request (names lower-cased and sorted, as Chromium sends them). */
+export function preflightFor(origin: string, method: string, headers: Iterable<[string, string]>): Record<string, string> {
+  const unsafe = [...headers]
+    .filter(([name, value]) => needsPreflight('GET', [[name, value]]))
+    .map(([name]) => name.toLowerCase())
+    .sort();
+  const preflight: Record<string, string> = { Origin: origin, 'Access-Control-Request-Method': method.toUpperCase() };
+  if (unsafe.length > 0) preflight['Access-Control-Request-Headers'] = unsafe.join(',');
+  return preflight;
 }
 
 export type BrowserCorsOutcome =
@@ -109,11 +144,11 @@ export function browserCorsOutcome(input: {
   method: string;
   headers: Iterable<[string, string]>;
   hasApiToken: boolean;
-  isTrusted: (origin: string) => boolean;
-}): BrowserCorsOutcome {
-  if (input.pageOrigin === input.requestOrigin || !corsEndpoint(input.path)) return 'not-cross-origin';
-  const allowed = !input.hasApiToken && input.isTrusted(input.pageOrigin);
-  if (allowed) return 'allowed';
+  trustedOrigins: TrustedOriginLookup;
+}): { outcome: BrowserCorsOutcome; explanation: JournalDecision | null } {
+  if (input.pageOrigin === input.requestOrigin || !corsEndpoint(input.path)) return { outcome: 'not-cross-origin', explanation: null };
+  const explanation = explainCors(input.pageOrigin, input.hasApiToken, input.trustedOrigins);
+  if (explanation.allowed) return { outcome: 'allowed', explanation };
   // A request with an SSWS token always carries Authorization, which is never safelisted.
-  return needsPreflight(input.method, input.headers) ? 'blocked-before-sending' : 'blocked-after-sending';
+  return { outcome: needsPreflight(input.method, input.headers) ? 'blocked-before-sending' : 'blocked-after-sending', explanation };
 }

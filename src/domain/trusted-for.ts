@@ -1,7 +1,8 @@
 import { parseOrigin } from './origin-url.js';
 import type { ScopeType, TrustedOriginRecord } from './trusted-origin.js';
 
-const DEFAULT_PORTS: Record<string, string> = { http: '80', https: '443', ftp: '21' };
+/** Ports a scheme uses when an origin names none. */
+export const DEFAULT_PORTS: Readonly<Record<string, string>> = { http: '80', https: '443', ftp: '21' };
 
 /**
  * The comparable form of an origin: lower-case scheme and host, the default
@@ -26,19 +27,28 @@ export function originOfUrl(url: string): string | undefined {
 }
 
 /**
- * Whether the org trusts `origin` for `scope`: an ACTIVE trusted origin with
- * that scope whose scheme, host and port are exactly the same.
+ * The record through which the org trusts `origin` for `scope`: an ACTIVE
+ * trusted origin with that scope whose scheme, host and port are exactly the same.
  */
+export function trustingRecord<T extends Pick<TrustedOriginRecord, 'origin' | 'scopes' | 'status'>>(
+  origin: string,
+  scope: ScopeType,
+  trustedOrigins: Iterable<T>,
+): T | undefined {
+  const wanted = canonicalOrigin(origin);
+  if (wanted === undefined) return undefined;
+  for (const trusted of trustedOrigins) {
+    if (trusted.status !== 'ACTIVE' || !trusted.scopes.some((s) => s.type === scope)) continue;
+    if (canonicalOrigin(trusted.origin) === wanted) return trusted;
+  }
+  return undefined;
+}
+
+/** Whether the org trusts `origin` for `scope` (see `trustingRecord`). */
 export function isTrustedFor(
   origin: string,
   scope: ScopeType,
   trustedOrigins: Iterable<Pick<TrustedOriginRecord, 'origin' | 'scopes' | 'status'>>,
 ): boolean {
-  const wanted = canonicalOrigin(origin);
-  if (wanted === undefined) return false;
-  for (const trusted of trustedOrigins) {
-    if (trusted.status !== 'ACTIVE' || !trusted.scopes.some((s) => s.type === scope)) continue;
-    if (canonicalOrigin(trusted.origin) === wanted) return true;
-  }
-  return false;
+  return trustingRecord(origin, scope, trustedOrigins) !== undefined;
 }

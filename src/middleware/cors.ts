@@ -1,7 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { emptyResponse, type AppEnv } from '../http.js';
 import { decideCors } from '../domain/cors.js';
-import { isTrustedFor } from '../domain/trusted-for.js';
 import type { TrustedOriginStore } from '../store/trusted-origin-store.js';
 
 /**
@@ -20,8 +19,9 @@ export function cors(trustedOrigins: TrustedOriginStore): MiddlewareHandler<AppE
       origin: c.req.header('Origin'),
       requestHeaders: c.req.header('Access-Control-Request-Headers'),
       hasApiToken: /^SSWS\s/i.test(c.req.header('Authorization') ?? ''),
-      isTrusted: (origin) => isTrustedFor(origin, 'CORS', trustedOrigins.withSameOrigin(origin)),
+      trustedOrigins,
     });
+    if (decision.kind !== 'none') c.set('decision', decision.explanation);
     if (decision.kind === 'preflight') {
       // Okta answers every preflight 200 with an empty body; only the allow headers differ.
       return emptyResponse(c, 200, Object.entries(decision.headers));

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { isTrustedFor, originOfUrl } from '../domain/trusted-for.js';
+import { decideRedirect } from '../domain/redirect-decision.js';
 import { OktaApiError } from '../errors.js';
 import type { AppEnv } from '../http.js';
 import type { SessionModel } from '../model/sessions.js';
@@ -16,11 +16,11 @@ export const SIGN_IN_PATH = '/login/login.htm';
  */
 export function loginRoutes(sessions: SessionModel, trustedOrigins: TrustedOriginStore): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  const mayRedirectTo = (url: string) => {
-    // The URL parser drops tabs and newlines, but a Location header cannot carry them: never follow such a URL.
-    if (/[\x00-\x1f\x7f]/.test(url)) return false;
-    const origin = originOfUrl(url);
-    return origin !== undefined && isTrustedFor(origin, 'REDIRECT', trustedOrigins.withSameOrigin(origin));
+  /** Where the browser may be sent for `target`, or undefined; the decision is kept for the journal. */
+  const redirectTarget = (c: Context<AppEnv>, target: string) => {
+    const decision = decideRedirect(target, trustedOrigins);
+    c.set('decision', decision.explanation);
+    return decision.location;
   };
   const refuse = (c: Context<AppEnv>, target: string) => c.html(untrustedRedirectPage(target), 403);
 
@@ -42,25 +42,27 @@ export function loginRoutes(sessions: SessionModel, trustedOrigins: TrustedOrigi
       return c.html(signInPage({ fromURI, username, error: 'Sign in failed!' }), 401);
     }
     setSessionCookie(c, sessions.start(user).id);
-    if (fromURI !== undefined && mayRedirectTo(fromURI)) return c.redirect(fromURI, 302);
+    const location = fromURI === undefined ? undefined : redirectTarget(c, fromURI);
+    if (location !== undefined) return c.redirect(location, 302);
     return c.html(signedInPage(user.profile.login));
   });
 
   routes.get('/sessionCookieRedirect', (c) => {
     const token = c.req.query('token') ?? '';
     const redirectUrl = c.req.query('redirectUrl') ?? '';
-    if (!mayRedirectTo(redirectUrl)) return refuse(c, redirectUrl);
+    const location = redirectTarget(c, redirectUrl);
+    if (location === undefined) return refuse(c, redirectUrl);
     const session = sessions.redeem(token);
     if (session) setSessionCookie(c, session.id);
-    return c.redirect(redirectUrl, 302);
+    return c.redirect(location, 302);
   });
 
   routes.get('/signout', (c) => {
     sessions.end(readSessionId(c));
     clearSessionCookie(c);
     const fromURI = c.req.query('fromURI');
-    if (fromURI !== undefined && mayRedirectTo(fromURI)) return c.redirect(fromURI, 302);
-    return c.redirect(SIGN_IN_PATH, 302);
+    const location = fromURI === undefined ? undefined : redirectTarget(c, fromURI);
+    return c.redirect(location ?? SIGN_IN_PATH, 302);
   });
 
   return routes;

@@ -1,5 +1,6 @@
 import { Collection } from '@msw/data';
 import type { TrustedOriginRecord } from '../domain/trusted-origin.js';
+import { parseOrigin } from '../domain/origin-url.js';
 import { canonicalOrigin } from '../domain/trusted-for.js';
 import { trustedOriginRecordSchema } from './schemas.js';
 
@@ -24,6 +25,8 @@ export class TrustedOriginStore {
   readonly #idByOrigin = new Map<string, string>();
   /** Ids by canonical origin (`http://localhost:8080/` and `HTTP://LOCALHOST:8080` are one key), for CORS and redirect checks. */
   readonly #idsByCanonicalOrigin = new Map<string, Set<string>>();
+  /** Ids by lower-case host, so a refused origin's near misses are found without a scan. */
+  readonly #idsByHost = new Map<string, Set<string>>();
   /** Creation sequence per id, kept after a delete so a cursor naming a deleted record still resumes. */
   readonly #sequence = new Map<string, number>();
   #nextSequence = 0;
@@ -54,6 +57,12 @@ export class TrustedOriginStore {
   withSameOrigin(origin: string): TrustedOriginRecord[] {
     const key = canonicalOrigin(origin);
     const ids = key === undefined ? undefined : this.#idsByCanonicalOrigin.get(key);
+    return ids ? [...ids].map((id) => this.#byId.get(id)).filter((r) => r !== undefined) : [];
+  }
+
+  /** The records whose host (lower case, IPv6 in brackets) is `host`. */
+  withHost(host: string): TrustedOriginRecord[] {
+    const ids = this.#idsByHost.get(host);
     return ids ? [...ids].map((id) => this.#byId.get(id)).filter((r) => r !== undefined) : [];
   }
 
@@ -137,6 +146,7 @@ export class TrustedOriginStore {
     this.#idByName.clear();
     this.#idByOrigin.clear();
     this.#idsByCanonicalOrigin.clear();
+    this.#idsByHost.clear();
     this.#sequence.clear();
   }
 
@@ -150,6 +160,12 @@ export class TrustedOriginStore {
       ids.add(record.id);
       this.#idsByCanonicalOrigin.set(key, ids);
     }
+    const host = parseOrigin(record.origin)?.host;
+    if (host !== undefined) {
+      const ids = this.#idsByHost.get(host) ?? new Set<string>();
+      ids.add(record.id);
+      this.#idsByHost.set(host, ids);
+    }
     if (!this.#sequence.has(record.id)) this.#sequence.set(record.id, this.#nextSequence++);
   }
 
@@ -160,5 +176,9 @@ export class TrustedOriginStore {
     const ids = key === undefined ? undefined : this.#idsByCanonicalOrigin.get(key);
     ids?.delete(record.id);
     if (ids?.size === 0) this.#idsByCanonicalOrigin.delete(key!);
+    const host = parseOrigin(record.origin)?.host;
+    const hostIds = host === undefined ? undefined : this.#idsByHost.get(host);
+    hostIds?.delete(record.id);
+    if (hostIds?.size === 0) this.#idsByHost.delete(host!);
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { named } from './table.js';
 import { corsEndpoint, decideCors, EXPOSED_HEADERS, type CorsRequest } from '../../src/domain/cors.js';
+import { listLookup, trusted } from './lookup.js';
 
 const TRUSTED = 'http://localhost:8080';
 const REQUESTED = 'content-type, x-okta-user-agent-extended, x-okta-xsrftoken';
@@ -12,7 +13,7 @@ const request = (over: Partial<CorsRequest> = {}): CorsRequest => ({
   origin: TRUSTED,
   requestHeaders: undefined,
   hasApiToken: false,
-  isTrusted: (origin) => origin === TRUSTED,
+  trustedOrigins: listLookup([trusted(TRUSTED, ['CORS'], 'ACTIVE', 'tosTRUSTEDxxxxxxxxx1')]),
   ...over,
 });
 
@@ -156,22 +157,69 @@ describe('decideCors', () => {
   ];
 
   it.each(named(cases))('%s', (_name, { input, expected }) => {
-    expect(decideCors(input)).toEqual(expected);
+    const decision = decideCors(input);
+    const { kind } = decision;
+    expect(kind === 'none' ? { kind } : { kind, headers: decision.headers }).toEqual(expected);
   });
 
   it('never answers ACAO with * and always echoes the exact Origin', () => {
     const origin = 'https://App.Example.com:8443';
-    const decision = decideCors(request({ origin, isTrusted: () => true }));
+    const decision = decideCors(request({ origin, trustedOrigins: listLookup([trusted('https://app.example.com:8443', ['CORS'])]) }));
     expect(decision.kind === 'actual' && decision.headers['Access-Control-Allow-Origin']).toBe(origin);
   });
 
-  it('asks isTrusted only about the request Origin, and not at all for an SSWS request', () => {
+  it('asks the store only about the request Origin when it is trusted, and nothing without Origin', () => {
     const asked: string[] = [];
-    const isTrusted = (origin: string) => (asked.push(origin), true);
-    decideCors(request({ isTrusted }));
-    decideCors(request({ isTrusted, hasApiToken: true }));
-    decideCors(request({ isTrusted, origin: undefined }));
-    expect(asked).toEqual([TRUSTED]);
+    const lookup = listLookup([trusted(TRUSTED, ['CORS'])]);
+    const trustedOrigins = {
+      withSameOrigin: (origin: string) => (asked.push(`same ${origin}`), lookup.withSameOrigin(origin)),
+      withHost: (host: string) => (asked.push(`host ${host}`), lookup.withHost(host)),
+    };
+    decideCors(request({ trustedOrigins }));
+    decideCors(request({ trustedOrigins, origin: undefined }));
+    expect(asked).toEqual([`same ${TRUSTED}`]);
+  });
+
+  const explained = [
+    {
+      name: 'explains a trusted preflight with the record that allowed it',
+      input: request({ method: 'OPTIONS' }),
+      expected: { kind: 'cors', subject: TRUSTED, allowed: true, trustedOriginId: 'tosTRUSTEDxxxxxxxxx1', reason: `${TRUSTED} is a trusted origin for CORS`, hint: null },
+    },
+    {
+      name: 'explains an untrusted actual request with its near miss',
+      input: request({ origin: 'http://localhost:3000' }),
+      expected: {
+        kind: 'cors',
+        subject: 'http://localhost:3000',
+        allowed: false,
+        trustedOriginId: 'tosTRUSTEDxxxxxxxxx1',
+        reason: 'http://localhost:3000 is not a trusted origin for CORS',
+        hint: `${TRUSTED} is (tosTRUSTEDxxxxxxxxx1): the port differs (3000 here, 8080 there)`,
+      },
+    },
+    {
+      name: 'explains that an SSWS request from a trusted origin gets no CORS headers, naming the origin',
+      input: request({ hasApiToken: true }),
+      expected: {
+        kind: 'cors',
+        subject: TRUSTED,
+        allowed: false,
+        trustedOriginId: 'tosTRUSTEDxxxxxxxxx1',
+        reason: 'a request with an SSWS API token never gets CORS headers',
+        hint: 'Okta never sends CORS headers to API-token requests: from a browser, send the session cookie and no Authorization header',
+      },
+    },
+    {
+      name: 'explains a preflight without Origin',
+      input: request({ method: 'OPTIONS', origin: undefined }),
+      expected: { kind: 'cors', subject: '', allowed: false, trustedOriginId: null, reason: 'the request carries no Origin header', hint: null },
+    },
+  ];
+
+  it.each(named(explained))('%s', (_name, { input, expected }) => {
+    const decision = decideCors(input);
+    expect(decision.kind !== 'none' && decision.explanation).toEqual(expected);
   });
 
   it('lists the exposed headers Okta documents since 2021.05.0', () => {
