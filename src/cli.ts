@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { DEFAULT_JOURNAL_SIZE, type JournalListener } from './journal.js';
+import { formatJsonLine, formatLogLine } from './log-line.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from './node.js';
 
 const USAGE = `Usage: okta-mock [options]
@@ -13,6 +15,9 @@ Options:
   --empty             start with no trusted origins (fixture users and tokens still load)
   --token <value>     accept this API token too (repeatable); owned by the fixture admin
   --random-seed <n>   make ids, request ids and error ids repeatable
+  --quiet             print no line per request (the start-up lines still print)
+  --log <format>      per-request lines as 'text' (default) or 'json' (one journal entry per line)
+  --journal-size <n>  requests the journal keeps (default ${DEFAULT_JOURNAL_SIZE}; 0 keeps none)
   --help              print this help
   --version           print the version`;
 
@@ -42,6 +47,14 @@ function parseInteger(flag: string, value: string | undefined, min: number, max:
   return Number(value);
 }
 
+/** One line (or a few, for a refusal) per answered request on stdout; colour only for a TTY without NO_COLOR. */
+function requestLogger(format: 'text' | 'json'): JournalListener {
+  const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  return (entry) => {
+    process.stdout.write(`${format === 'json' ? formatJsonLine(entry) : formatLogLine(entry, { color })}\n`);
+  };
+}
+
 export async function main(argv: string[]): Promise<void> {
   let values;
   try {
@@ -56,6 +69,9 @@ export async function main(argv: string[]): Promise<void> {
         empty: { type: 'boolean' },
         token: { type: 'string', multiple: true },
         'random-seed': { type: 'string' },
+        quiet: { type: 'boolean' },
+        log: { type: 'string' },
+        'journal-size': { type: 'string' },
         help: { type: 'boolean' },
         version: { type: 'boolean' },
       },
@@ -66,6 +82,11 @@ export async function main(argv: string[]): Promise<void> {
   if (values.help) return void console.log(USAGE);
   if (values.version) return void console.log(version());
 
+  if (values.log !== undefined && values.log !== 'text' && values.log !== 'json') {
+    fail(`--log must be 'text' or 'json', got '${values.log}'`);
+  }
+  const journalSize = parseInteger('journal-size', values['journal-size'], 0, 1_000_000);
+
   let server;
   try {
     server = await startServer({
@@ -75,6 +96,8 @@ export async function main(argv: string[]): Promise<void> {
       empty: values.empty,
       tokens: values.token,
       randomSeed: parseInteger('random-seed', values['random-seed'], 0, 2 ** 32 - 1),
+      journalSize,
+      onRequest: values.quiet ? undefined : requestLogger(values.log === 'json' ? 'json' : 'text'),
     });
   } catch (error) {
     fail((error as Error).message);

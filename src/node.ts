@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { OktaMockApp } from './app.js';
 import { loadFixtures } from './fixtures-file.js';
+import type { Journal, JournalListener } from './journal.js';
 import { createOrg } from './org.js';
 import { SIGN_IN_PATH } from './routes/login.js';
 import type { OrgStore } from './store/org-store.js';
@@ -21,6 +22,10 @@ export interface StartServerOptions {
   tokens?: string[];
   randomSeed?: number;
   now?: () => Date;
+  /** How many requests the journal keeps (default 1,000); 0 keeps none, `onRequest` is still told. */
+  journalSize?: number;
+  /** Told every request the org answers, as its journal entry (the CLI's log lines). */
+  onRequest?: JournalListener;
 }
 
 export interface RunningServer {
@@ -33,6 +38,8 @@ export interface RunningServer {
   signIn: { url: string; login: string; password: string } | undefined;
   store: OrgStore;
   app: OktaMockApp;
+  /** The requests the org answered. */
+  journal: Journal;
   close(): Promise<void>;
 }
 
@@ -48,8 +55,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const port = options.port ?? DEFAULT_PORT;
   const fixtures =
     typeof options.fixtures === 'string' ? await loadFixtures(options.fixtures) : options.fixtures;
-  const { app, store, fixtures: loaded, ready } = createOrg({ ...options, fixtures });
+  const { app, store, fixtures: loaded, ready, journal } = createOrg({ ...options, fixtures });
   await ready;
+  const stopTelling = options.onRequest ? journal.subscribe(options.onRequest) : () => undefined;
 
   const server = createAdaptorServer({ fetch: app.fetch, hostname: host });
   await new Promise<void>((resolve, reject) => {
@@ -76,8 +84,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     token,
     store,
     app,
+    journal,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        stopTelling();
         server.close((error) => (error ? reject(error) : resolve()));
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       }),
