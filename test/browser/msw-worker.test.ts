@@ -124,7 +124,7 @@ describe('okta-mock/msw under setupWorker in headless Chromium', () => {
   }
 
   const blockedLine = (method: string, path: string) =>
-    `[okta-mock] ${method} ${ORG_URL}${path} blocked as the real org would: ${site.origin} is not an ACTIVE trusted origin`;
+    `[okta-mock] ${method} ${ORG_URL}${path} blocked as the real org would: ${site.origin} is not a trusted origin for CORS`;
 
   it('registers the worker and serves the Trusted Origins API to fetch: ids and _links under the org URL', async () => {
     const p = await openPage();
@@ -184,8 +184,10 @@ describe('okta-mock/msw under setupWorker in headless Chromium', () => {
 
   it('still blocks the page origin when it is trusted for REDIRECT only', async () => {
     const p = await openPage('?empty=1');
-    await createOrigin(p, 'Redirect only', site.origin, ['REDIRECT']);
+    const redirectOnly = await createOrigin(p, 'Redirect only', site.origin, ['REDIRECT']);
     expect(await p.call('/api/v1/authn', AUTHN)).toMatchObject({ outcome: 'rejected', name: 'TypeError' });
+    // The console line names the record and the scope it lacks.
+    expect(p.console).toContainEqual(expect.stringContaining(`${site.origin} (${redirectOnly.id}) has REDIRECT, not CORS`));
   });
 
   it('with simulateCors: false, the untrusted page gets the org answer and no console line', async () => {
