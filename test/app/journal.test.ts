@@ -113,6 +113,29 @@ describe('the journal, through the app', () => {
     });
   });
 
+  it('names the near miss as the org is now: the new origin after a PUT, none after a delete', async () => {
+    const org = await createTestOrg();
+    const created = await org.request('/api/v1/trustedOrigins', {
+      method: 'POST',
+      json: { name: 'Local app', origin: 'http://localhost:3000', scopes: [{ type: 'CORS' }] },
+    });
+    const { id } = (await created.json()) as { id: string };
+    const put = await org.request(`/api/v1/trustedOrigins/${id}`, {
+      method: 'PUT',
+      json: { name: 'Local app', origin: 'http://localhost:4000', scopes: [{ type: 'CORS' }] },
+    });
+    expect(put.status).toBe(200);
+    await preflight(org, '/api/v1/users/me', 'http://127.0.0.1:4000');
+    await preflight(org, '/api/v1/users/me', 'http://127.0.0.1:3000');
+    expect((await org.request(`/api/v1/trustedOrigins/${id}`, { method: 'DELETE' })).status).toBe(204);
+    await preflight(org, '/api/v1/users/me', 'http://127.0.0.1:4000');
+    expect(org.requests().filter((e) => e.method === 'OPTIONS').map((e) => [e.decision?.trustedOriginId, e.decision?.hint])).toEqual([
+      [id, `http://localhost:4000 is (${id}): browsers treat localhost and 127.0.0.1 as different origins`],
+      [null, null],
+      [null, null],
+    ]);
+  });
+
   it('records an SSWS call as auth ssws with no decision where no CORS question arose', async () => {
     const org = await createTestOrg();
     const res = await org.request('/api/v1/trustedOrigins?limit=2');
