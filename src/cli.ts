@@ -50,7 +50,13 @@ function parseInteger(flag: string, value: string | undefined, min: number, max:
 /** One line (or a few, for a refusal) per answered request on stdout; colour only for a TTY without NO_COLOR. */
 function requestLogger(format: 'text' | 'json'): JournalListener {
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  // A reader that goes away (`okta-mock | head`) must not take the org down with it: stop printing, keep serving.
+  let readerGone = false;
+  process.stdout.on('error', () => {
+    readerGone = true;
+  });
   return (entry) => {
+    if (readerGone) return;
     process.stdout.write(`${format === 'json' ? formatJsonLine(entry) : formatLogLine(entry, { color })}\n`);
   };
 }
