@@ -292,7 +292,8 @@ describe('okta-mock CLI: shutdown', () => {
   });
 
   it('does not exit on its own after start-up', async () => {
-    const run = spawnCli(['--port', '0']);
+    // Wait for the listening line first: a SIGTERM before the signal handlers exist would kill it, not stop it.
+    const run = await startCli();
     const outcome = await Promise.race([run.exited.then(() => 'exited'), new Promise((r) => setTimeout(() => r('running'), 1000))]);
     expect(outcome).toBe('running');
     expect(await run.stop()).toBe(0);
