@@ -13,6 +13,8 @@ Options:
   --empty             start with no trusted origins (fixture users and tokens still load)
   --token <value>     accept this API token too (repeatable); owned by the fixture admin
   --random-seed <n>   make ids, request ids and error ids repeatable
+  --trust <origin>    trust this origin for CORS and REDIRECT from the start (repeatable)
+  --data <file>       keep the org's content in this file across restarts
   --help              print this help
   --version           print the version`;
 
@@ -56,6 +58,8 @@ export async function main(argv: string[]): Promise<void> {
         empty: { type: 'boolean' },
         token: { type: 'string', multiple: true },
         'random-seed': { type: 'string' },
+        trust: { type: 'string', multiple: true },
+        data: { type: 'string' },
         help: { type: 'boolean' },
         version: { type: 'boolean' },
       },
@@ -75,6 +79,8 @@ export async function main(argv: string[]): Promise<void> {
       empty: values.empty,
       tokens: values.token,
       randomSeed: parseInteger('random-seed', values['random-seed'], 0, 2 ** 32 - 1),
+      trust: values.trust,
+      data: values.data,
     });
   } catch (error) {
     fail((error as Error).message);
