@@ -22,7 +22,9 @@ export async function readDataFile(path: string): Promise<Fixtures | undefined> 
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new DataFileError(`the --data file ${path} is not valid JSON (${(error as Error).message}); fix or remove it`);
+    // Only the position: the parser's own message quotes the text, and the file holds passwords and tokens.
+    const at = /position (\d+)/.exec((error as Error).message)?.[1];
+    throw new DataFileError(`the --data file ${path} is not valid JSON${at === undefined ? '' : ` (at position ${at})`}; fix or remove it`);
   }
   try {
     return parseFixtures(data);

@@ -149,7 +149,11 @@ describe('--data on the CLI', () => {
   });
 
   const BAD_FILES = [
-    { name: 'not JSON', text: '{"trustedOrigins": [', line: /^okta-mock: the --data file \S+ is not valid JSON \(.+\); fix or remove it\n$/ },
+    {
+      name: 'not JSON (and the line quotes none of it, since the file holds secrets)',
+      text: '{"users": [{"password": "hunter2-secret" oops',
+      line: /^okta-mock: the --data file \S+ is not valid JSON( \(at position \d+\))?; fix or remove it\n$/,
+    },
     {
       name: 'not a fixtures document',
       text: JSON.stringify({ trustedOrigins: [{ id: 'nope' }] }),
