@@ -79,7 +79,7 @@ export function createApp(options: CreateAppOptions): OktaMockApp {
   app.use('/login/*', stampResponseHeaders);
   app.route('/login', loginRoutes(sessions, store.trustedOrigins));
   app.get('/', stampResponseHeaders, (c) => c.redirect(SIGN_IN_PATH, 302));
-  app.route(CONTROL_PREFIX, controlRoutes({ users: store.users, journal, operations: options.operations ?? orgOperations(store, journal) }));
+  app.route(CONTROL_PREFIX, controlRoutes({ store, journal, operations: options.operations ?? orgOperations(store, journal) }));
 
   const errorResponse = (c: Context<AppEnv>, error: OktaApiError) =>
     jsonResponse(c, error.toBody(newId('errorId', random)), error.status);

@@ -4,8 +4,8 @@ import { emptyResponse, jsonResponse, orgUrlOf, readJsonBody, type AppEnv } from
 import type { Journal } from '../journal.js';
 import { apiTokenOwner } from '../middleware/auth.js';
 import type { OrgOperations } from '../org-operations.js';
-import { FixtureError } from '../store/fixtures.js';
-import type { UserStore } from '../store/user-store.js';
+import { FixtureError, parseFixtures } from '../store/fixtures.js';
+import type { OrgStore } from '../store/org-store.js';
 
 /** Where the control API lives: a prefix no Okta path uses. */
 export const CONTROL_PREFIX = '/__okta-mock';
@@ -15,7 +15,7 @@ export const CONTROL_PREFIX = '/__okta-mock';
  * page could otherwise reset or read the org (the answers carry no CORS
  * headers either, so a browser would not let the page read them anyway).
  */
-function requireOperator(users: UserStore): MiddlewareHandler<AppEnv> {
+function requireOperator(users: OrgStore['users']): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const owner = apiTokenOwner(c.req.header('Authorization'), users);
     if (!owner) throw OktaApiError.of('E0000005');
@@ -44,10 +44,10 @@ const methodNotAllowed = () => {
 };
 
 /** The operator's view of the org: its journal, its state, a reset. */
-export function controlRoutes(deps: { users: UserStore; journal: Journal; operations: OrgOperations }): Hono<AppEnv> {
+export function controlRoutes(deps: { store: OrgStore; journal: Journal; operations: OrgOperations }): Hono<AppEnv> {
   const { journal, operations } = deps;
   const control = new Hono<AppEnv>();
-  control.use('*', requireOperator(deps.users));
+  control.use('*', requireOperator(deps.store.users));
 
   control.get('/requests', (c) =>
     jsonResponse(c, journal.entries({ limit: parseLimit(c.req.query('limit')), since: c.req.query('since') })),
@@ -66,12 +66,19 @@ export function controlRoutes(deps: { users: UserStore; journal: Journal; operat
 
   control.get('/state', async (c) => jsonResponse(c, await operations.exportState()));
   control.put('/state', async (c) => {
-    const document = await readJsonBody(c);
+    const body = await readJsonBody(c);
+    let document;
     try {
-      return jsonResponse(c, await operations.importState(document));
+      document = parseFixtures(body);
     } catch (error) {
       throw error instanceof FixtureError ? documentRejected(error) : error;
     }
+    // Loading a document without the caller's token would lock the caller out of the org until a restart.
+    const token = /^SSWS\s+(\S+)/i.exec(c.req.header('Authorization') ?? '')?.[1] ?? '';
+    if (!deps.store.acceptsTokenWith(token, document)) {
+      throw OktaApiError.validation([{ field: 'users', message: 'no user of the document owns the API token of this request, so the org would refuse it from now on' }]);
+    }
+    return jsonResponse(c, await operations.importState(document));
   });
   control.all('/state', methodNotAllowed);
 

@@ -113,6 +113,12 @@ export class OrgStore {
     });
   }
 
+  /** Whether the org would still accept `token` with `content` loaded (its own user's, or a `--token` given at start). */
+  acceptsTokenWith(token: string, content: Fixtures): boolean {
+    if (content.users.some((u) => u.apiTokens.includes(token))) return true;
+    return content.users.length > 0 && this.#extraTokens.some((t) => t.token === token);
+  }
+
   async reset(): Promise<void> {
     await this.#rewrite(() => this.#fill(this.#seed));
   }

@@ -276,6 +276,26 @@ describe('control API: state export and import', () => {
     expect((JSON.parse(await stateText(org)) as { trustedOrigins: Array<{ id: string }> }).trustedOrigins.map((o) => o.id)).toEqual(SEEDED_IDS);
   });
 
+  it('refuses with 400 E0000001 a document that would leave no user owning the token of the call, and changes nothing', async () => {
+    const org = newOrg();
+    const before = await stateText(org);
+    const res = await send(org, '/__okta-mock/state', { method: 'PUT', json: { trustedOrigins: [] } });
+    await expectOktaError(res, 400, 'E0000001', {
+      summary: 'Api validation failed: users',
+      causes: ['users: no user of the document owns the API token of this request, so the org would refuse it from now on'],
+    });
+    expect(await stateText(org)).toBe(before);
+  });
+
+  it('accepts a document without the fixture token when the call used a --token given at start', async () => {
+    const org = newOrg({ tokens: ['extra-start-token'] });
+    const users = (await org.exportState()).users.map((u) => ({ ...u, apiTokens: [] }));
+    const res = await send(org, '/__okta-mock/state', { method: 'PUT', token: 'extra-start-token', json: { trustedOrigins: [], users } });
+    expect(res.status).toBe(200);
+    expect((await send(org, '/__okta-mock/state', { token: 'extra-start-token' })).status).toBe(200);
+    expect((await send(org, '/__okta-mock/state')).status).toBe(401);
+  });
+
   it('lists one errorCauses entry per problem, each naming where it is', async () => {
     const org = newOrg();
     const origins = seedOrigins();
