@@ -1903,7 +1903,6 @@ export interface operations {
             400: components["responses"]["BadWriteRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
         };
     };
     clearJournal: {
@@ -1944,7 +1943,6 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
         };
     };
     exportOrgState: {
@@ -1971,7 +1969,6 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
         };
     };
     importOrgState: {

@@ -39,11 +39,10 @@ function documentRejected(error: FixtureError): OktaApiError {
   return OktaApiError.validation(problems.map((p) => ({ field: p.where, message: p.message })));
 }
 
-const methodNotAllowed = () => {
-  throw OktaApiError.of('E0000022');
-};
-
-/** The operator's view of the org: its journal, its state, a reset. */
+/**
+ * The operator's view of the org: its journal, its state, a reset. As on every
+ * path outside `/api/`, a method a path does not define gets the unknown-path 404.
+ */
 export function controlRoutes(deps: { store: OrgStore; journal: Journal; operations: OrgOperations }): Hono<AppEnv> {
   const { journal, operations } = deps;
   const control = new Hono<AppEnv>();
@@ -56,13 +55,11 @@ export function controlRoutes(deps: { store: OrgStore; journal: Journal; operati
     journal.clear();
     return emptyResponse(c, 204);
   });
-  control.all('/requests', methodNotAllowed);
 
   control.post('/reset', async (c) => {
     await operations.reset();
     return emptyResponse(c, 204);
   });
-  control.all('/reset', methodNotAllowed);
 
   control.get('/state', async (c) => jsonResponse(c, await operations.exportState()));
   control.put('/state', async (c) => {
@@ -80,7 +77,6 @@ export function controlRoutes(deps: { store: OrgStore; journal: Journal; operati
     }
     return jsonResponse(c, await operations.importState(document));
   });
-  control.all('/state', methodNotAllowed);
 
   return control;
 }

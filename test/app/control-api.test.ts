@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../src/journal.js';
 import { createOrg, type Org } from '../../src/org.js';
 import { DEFAULT_FIXTURES } from '../../src/default-fixtures.js';
+import { checkAgainstContract } from '../contract/support/schema.js';
 import { expectOktaError } from '../support/okta-assertions.js';
 import { FIXED_NOW, ORG_URL, TOKEN } from '../support/org.js';
 
@@ -121,10 +122,33 @@ describe('control API: who may call it', () => {
     });
   });
 
-  it('answers an unsupported method on a control path with 405 E0000022', async () => {
+  it('answers a method a control path does not define with the unknown-path 404 E0000007, as on every path outside /api/', async () => {
     const org = newOrg();
-    await expectOktaError(await send(org, '/__okta-mock/reset', { method: 'GET' }), 405, 'E0000022');
-    await expectOktaError(await send(org, '/__okta-mock/state', { method: 'POST' }), 405, 'E0000022');
+    await expectOktaError(await send(org, '/__okta-mock/reset', { method: 'GET' }), 404, 'E0000007');
+    await expectOktaError(await send(org, '/__okta-mock/state', { method: 'POST' }), 404, 'E0000007');
+  });
+
+  it('answers every control call as contracts/ declares it (status, headers, body schema)', async () => {
+    const org = newOrg();
+    org.journal.record(entry('r1', { decision: { kind: 'cors', subject: 'http://a.example', allowed: false, reason: 'r', trustedOriginId: null, hint: null } }));
+    const state = await stateText(org);
+    const calls: Array<[string, string, Send]> = [
+      ['GET', '/__okta-mock/requests', {}],
+      ['GET', '/__okta-mock/requests?limit=x', {}],
+      ['DELETE', '/__okta-mock/requests', {}],
+      ['POST', '/__okta-mock/reset', {}],
+      ['GET', '/__okta-mock/state', {}],
+      ['PUT', '/__okta-mock/state', { body: state }],
+      ['PUT', '/__okta-mock/state', { body: '{' }],
+      ['GET', '/__okta-mock/state', { token: null }],
+      ['GET', '/__okta-mock/state', { token: 'wrong' }],
+      ['GET', '/__okta-mock/state', { origin: 'http://example.com' }],
+      ['GET', '/__okta-mock/unknown', {}],
+    ];
+    for (const [method, path, init] of calls) {
+      const res = await send(org, path, { ...init, method });
+      expect(checkAgainstContract({ method, path, status: res.status, headers: res.headers, text: await res.text() })).toEqual([]);
+    }
   });
 });
 
