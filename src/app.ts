@@ -12,7 +12,9 @@ import { journalRequests } from './middleware/journal.js';
 import { responseHeaders } from './middleware/response-headers.js';
 import { SessionModel } from './model/sessions.js';
 import { TrustedOriginModel } from './model/trusted-origins.js';
+import { orgOperations, type OrgOperations } from './org-operations.js';
 import { assertMethodAllowed } from './routes/allowed-methods.js';
+import { CONTROL_PREFIX, controlRoutes } from './routes/control.js';
 import { authnRoutes } from './routes/authn.js';
 import { loginRoutes, SIGN_IN_PATH } from './routes/login.js';
 import { sessionRoutes } from './routes/sessions.js';
@@ -31,6 +33,8 @@ export interface CreateAppOptions {
   rateLimit?: number;
   /** Where answered requests are recorded; defaults to a journal of its own. */
   journal?: Journal;
+  /** What the control API calls (the org's own reset, export, import); defaults to ones over `store` and `journal`. */
+  operations?: OrgOperations;
 }
 
 export type OktaMockApp = Hono<AppEnv>;
@@ -75,6 +79,7 @@ export function createApp(options: CreateAppOptions): OktaMockApp {
   app.use('/login/*', stampResponseHeaders);
   app.route('/login', loginRoutes(sessions, store.trustedOrigins));
   app.get('/', stampResponseHeaders, (c) => c.redirect(SIGN_IN_PATH, 302));
+  app.route(CONTROL_PREFIX, controlRoutes({ store, journal, operations: options.operations ?? orgOperations(store, journal) }));
 
   const errorResponse = (c: Context<AppEnv>, error: OktaApiError) => {
     c.set('errorCode', error.errorCode);

@@ -18,6 +18,8 @@ Options:
   --quiet             print no line per request (the start-up lines still print)
   --log <format>      per-request lines as 'text' (default) or 'json' (one journal entry per line)
   --journal-size <n>  requests the journal keeps (default ${DEFAULT_JOURNAL_SIZE}; 0 keeps none)
+  --trust <origin>    trust this origin for CORS and REDIRECT from the start (repeatable)
+  --data <file>       keep the org's content in this file across restarts
   --help              print this help
   --version           print the version`;
 
@@ -78,6 +80,8 @@ export async function main(argv: string[]): Promise<void> {
         quiet: { type: 'boolean' },
         log: { type: 'string' },
         'journal-size': { type: 'string' },
+        trust: { type: 'string', multiple: true },
+        data: { type: 'string' },
         help: { type: 'boolean' },
         version: { type: 'boolean' },
       },
@@ -104,6 +108,8 @@ export async function main(argv: string[]): Promise<void> {
       randomSeed: parseInteger('random-seed', values['random-seed'], 0, 2 ** 32 - 1),
       journalSize,
       onRequest: values.quiet ? undefined : requestLogger(values.log === 'json' ? 'json' : 'text'),
+      trust: values.trust,
+      data: values.data,
     });
   } catch (error) {
     fail((error as Error).message);

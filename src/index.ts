@@ -7,4 +7,6 @@ export type { TrustedOriginRecord, TrustedOriginScope, TrustedOriginInput } from
 export type { TrustedOriginWire } from './domain/serialize-trusted-origin.js';
 export { OktaApiError, ERROR_CATALOGUE, type ErrorCode, type OktaErrorBody } from './errors.js';
 export { createOrg, type Org, type OrgOptions } from './org.js';
+export type { OrgOperations } from './org-operations.js';
+export { TrustOptionError } from './domain/trust-at-start.js';
 export { DEFAULT_FIXTURES } from './default-fixtures.js';

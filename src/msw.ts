@@ -7,6 +7,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { browserCorsOutcome, preflightFor } from './domain/cors.js';
 import type { JournalEntry } from './journal.js';
+import type { OrgOperations } from './org-operations.js';
 import { createOrg, type OrgOptions } from './org.js';
 import type { OrgStore } from './store/org-store.js';
 import type { FixturesInput } from './store/schemas.js';
@@ -29,12 +30,10 @@ export interface OktaHandlersOptions extends OrgOptions {
   persist?: boolean;
 }
 
-export interface OktaOrgHandle {
+export interface OktaOrgHandle extends OrgOperations {
   /** Resolves once the seed is loaded (handlers wait for it on their own). */
   ready: Promise<void>;
   store: OrgStore;
-  /** Back to the seed: the state right after creation. */
-  reset(): Promise<void>;
   /** Replaces the seed with other fixtures and resets to it. */
   seed(fixtures: FixturesInput): Promise<void>;
   /** Adds records to the org as it is now (the seed `reset()` returns to is unchanged). */
@@ -61,10 +60,11 @@ function pageOriginOf(options: OktaHandlersOptions): string | undefined {
 
 export function createOktaHandlers(options: OktaHandlersOptions): OktaHandlers {
   const orgUrl = new URL(options.orgUrl).origin;
-  const { app, store, ready, journal } = createOrg({
+  const org = createOrg({
     ...options,
     persistKey: options.persist ? `okta-mock:${orgUrl}:trustedOrigins` : undefined,
   });
+  const { app, store, ready, journal } = org;
   const simulateCors = options.simulateCors ?? true;
 
   // A predicate rather than a path pattern: MSW's pattern matching decodes the path and
@@ -105,10 +105,9 @@ export function createOktaHandlers(options: OktaHandlersOptions): OktaHandlers {
     org: {
       ready,
       store,
-      reset: async () => {
-        await ready;
-        await store.reset();
-      },
+      reset: org.reset,
+      exportState: org.exportState,
+      importState: org.importState,
       seed: async (fixtures) => {
         await ready;
         await store.seed(fixtures);

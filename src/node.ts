@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { OktaMockApp } from './app.js';
+import { DataFileWriter, readDataFile } from './data-file.js';
 import { loadFixtures } from './fixtures-file.js';
 import type { Journal, JournalListener } from './journal.js';
+import type { OrgOperations } from './org-operations.js';
 import { createOrg } from './org.js';
 import { SIGN_IN_PATH } from './routes/login.js';
 import type { OrgStore } from './store/org-store.js';
@@ -26,9 +28,13 @@ export interface StartServerOptions {
   journalSize?: number;
   /** Told every request the org answers, as its journal entry (the CLI's log lines). */
   onRequest?: JournalListener;
+  /** Origins trusted from the start for CORS and REDIRECT (`--trust`); part of the seed. */
+  trust?: string[];
+  /** Keep the org's content in this file (`--data`): read at start when it exists, rewritten after every change. */
+  data?: string;
 }
 
-export interface RunningServer {
+export interface RunningServer extends OrgOperations {
   url: string;
   port: number;
   host: string;
@@ -55,11 +61,29 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const port = options.port ?? DEFAULT_PORT;
   const fixtures =
     typeof options.fixtures === 'string' ? await loadFixtures(options.fixtures) : options.fixtures;
-  const { app, store, fixtures: loaded, ready, journal } = createOrg({ ...options, fixtures });
+  // Read before anything else happens: a bad file stops the start and is left as it is.
+  const saved = options.data === undefined ? undefined : await readDataFile(options.data);
+  const org = createOrg({ ...options, fixtures, content: saved });
+  const { app, store, fixtures: loaded, ready, journal } = org;
   await ready;
   const stopTelling = options.onRequest ? journal.subscribe(options.onRequest) : () => undefined;
 
-  const server = createAdaptorServer({ fetch: app.fetch, hostname: host });
+  let fetch: (request: Request) => Response | Promise<Response> = app.fetch;
+  if (options.data !== undefined) {
+    const writer = new DataFileWriter(options.data, (error) => console.error(`okta-mock: cannot write the --data file: ${error.message}`));
+    store.onChange(() => void writer.write(store.exportState()).catch(() => {}));
+    await writer.write(store.exportState()).catch((error: NodeJS.ErrnoException) => {
+      throw new ServerStartError(`cannot write the --data file ${options.data}: ${error.code ?? error.message}`);
+    });
+    // An answer leaves only once the state it reports is on disk: a kill after a 200 never loses that change.
+    fetch = async (request) => {
+      const response = await app.fetch(request);
+      await writer.flushed();
+      return response;
+    };
+  }
+
+  const server = createAdaptorServer({ fetch, hostname: host });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const reason =
@@ -85,6 +109,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     store,
     app,
     journal,
+    reset: org.reset,
+    exportState: org.exportState,
+    importState: org.importState,
     close: () =>
       new Promise<void>((resolve, reject) => {
         stopTelling();

@@ -1,6 +1,9 @@
 import { createApp, type OktaMockApp } from './app.js';
 import { DEFAULT_JOURNAL_SIZE, Journal } from './journal.js';
 import { DEFAULT_FIXTURES } from './default-fixtures.js';
+import { toOktaTimestamp } from './domain/timestamp.js';
+import { trustAtStart } from './domain/trust-at-start.js';
+import { orgOperations, type OrgOperations } from './org-operations.js';
 import { parseFixtures } from './store/fixtures.js';
 import { OrgStore } from './store/org-store.js';
 import type { Fixtures, FixturesInput } from './store/schemas.js';
@@ -18,9 +21,13 @@ export interface OrgOptions {
   persistKey?: string;
   /** How many requests the journal keeps (default 1,000); 0 keeps none. */
   journalSize?: number;
+  /** Origins trusted from the start for CORS and REDIRECT (ACTIVE, named after the origin); part of the seed. */
+  trust?: string[];
+  /** Content to start with instead of the seed (a saved state); `reset()` still goes back to the seed. */
+  content?: FixturesInput;
 }
 
-export interface Org {
+export interface Org extends OrgOperations {
   app: OktaMockApp;
   store: OrgStore;
   /** The seed actually loaded (after `empty`). */
@@ -34,15 +41,23 @@ export interface Org {
 /** One emulated org: a store seeded from fixtures and the app over it. Environment-neutral. */
 export function createOrg(options: OrgOptions = {}): Org {
   const parsed = parseFixtures(options.fixtures ?? DEFAULT_FIXTURES);
-  const fixtures = options.empty ? { ...parsed, trustedOrigins: [] } : parsed;
+  const withTrust = (content: Fixtures): Fixtures => {
+    if (!options.trust?.length) return content;
+    const context = { now: toOktaTimestamp((options.now ?? (() => new Date()))()), actorId: content.users[0]?.id ?? 'okta-mock' };
+    return { ...content, trustedOrigins: trustAtStart(content.trustedOrigins, options.trust, context) };
+  };
+  const fixtures = withTrust(options.empty ? { ...parsed, trustedOrigins: [] } : parsed);
+  const content = options.content === undefined ? undefined : withTrust(parseFixtures(options.content));
   const store = new OrgStore({ persistKey: options.persistKey });
   const ready = (async () => {
     await store.seedOrRestore(fixtures);
+    if (content) await store.load(content);
     for (const token of options.tokens ?? []) {
       if (!store.users.tokenOwner(token)) store.addToken(token);
     }
   })();
   const journal = new Journal(options.journalSize ?? DEFAULT_JOURNAL_SIZE);
-  const app = createApp({ store, journal, randomSeed: options.randomSeed, now: options.now });
-  return { app, store, fixtures, ready, journal };
+  const operations = orgOperations(store, journal, ready);
+  const app = createApp({ store, journal, operations, randomSeed: options.randomSeed, now: options.now });
+  return { app, store, fixtures, ready, journal, ...operations };
 }

@@ -320,10 +320,113 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__okta-mock/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The requests the org answered, oldest first */
+        get: operations["listJournalEntries"];
+        put?: never;
+        post?: never;
+        /** Empty the journal */
+        delete: operations["clearJournal"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__okta-mock/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset the org to its seed
+         * @description Trusted origins, users, sessions and the journal go back to the seed (with `--data`, the seed is written to the file).
+         */
+        post: operations["resetOrg"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__okta-mock/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the org's content */
+        get: operations["exportOrgState"];
+        /**
+         * Replace the org's content, and make it the seed
+         * @description The whole document is checked first; a rejected one changes nothing. 400
+         *     `E0000003` for a body that is not JSON, `E0000021` for a non-JSON
+         *     `Content-Type`, `E0000001` with one cause per problem, each naming where it is
+         *     (`trustedOrigins[2].origin: …`), or with the cause `users: …` when no user of
+         *     the document owns the API token of the call.
+         */
+        put: operations["importOrgState"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description One request the org answered (emulator only). */
+        JournalEntry: {
+            /** @description The `X-Okta-Request-Id` the answer carried. */
+            requestId: string;
+            /** Format: date-time */
+            time: string;
+            method: string;
+            path: string;
+            /** @description The query string without `?`; empty when there is none. */
+            query: string;
+            status: number;
+            durationMs: number;
+            origin: string | null;
+            /** @enum {string} */
+            auth: "ssws" | "session" | "none";
+            errorCode: string | null;
+            decision: null | components["schemas"]["JournalDecision"];
+        };
+        /** @description A CORS or redirect decision with its explanation. */
+        JournalDecision: {
+            /** @enum {string} */
+            kind: "cors" | "redirect";
+            /** @description The origin (CORS) or the redirect target URL. */
+            subject: string;
+            allowed: boolean;
+            reason: string;
+            trustedOriginId: string | null;
+            hint: string | null;
+        };
+        /** @description The org's content in the fixtures format (emulator only); `--fixtures` reads it back. */
+        StateDocument: {
+            /** @description Stored trusted origins (the `TrustedOrigin` fields without `_links`), in list order. */
+            trustedOrigins: {
+                [key: string]: unknown;
+            }[];
+            /** @description Stored users with their fixture secrets (`password`, `apiTokens`). */
+            users: {
+                [key: string]: unknown;
+            }[];
+        };
         /** @description A trusted origin as the server returns it. */
         TrustedOrigin: {
             /** @description Server-assigned identifier. */
@@ -1768,6 +1871,135 @@ export interface operations {
                 };
                 content?: never;
             };
+        };
+    };
+    listJournalEntries: {
+        parameters: {
+            query?: {
+                /** @description Only the newest n entries. Not a whole number from 0 up → 400 `E0000029`. */
+                limit?: number;
+                /** @description Only the entries after the one with this request id (all of them when it is no longer kept). */
+                since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The journal's entries. */
+            200: {
+                headers: {
+                    "X-Okta-Request-Id": components["headers"]["X-Okta-Request-Id"];
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalEntry"][];
+                };
+            };
+            400: components["responses"]["BadWriteRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    clearJournal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Emptied; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    resetOrg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reset; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    exportOrgState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The content, user secrets included; sessions are not part of it. */
+            200: {
+                headers: {
+                    "X-Okta-Request-Id": components["headers"]["X-Okta-Request-Id"];
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StateDocument"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    importOrgState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StateDocument"];
+            };
+        };
+        responses: {
+            /** @description The document as loaded. */
+            200: {
+                headers: {
+                    "X-Okta-Request-Id": components["headers"]["X-Okta-Request-Id"];
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StateDocument"];
+                };
+            };
+            400: components["responses"]["BadWriteRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
 }

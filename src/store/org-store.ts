@@ -11,13 +11,60 @@ export class OrgStore {
   readonly users = new UserStore();
   readonly sessions = new SessionStore();
   #seed: Fixtures = { trustedOrigins: [], users: [] };
-  #extraTokens: Array<{ userId: string; token: string }> = [];
+  /** `userId` undefined: owned by whoever is the first user of the content at the time. */
+  #extraTokens: Array<{ userId: string | undefined; token: string }> = [];
+  readonly #changeListeners = new Set<() => void>();
+  /** While a reset or load rewrites everything, single changes are not reported: only the end result is. */
+  #rewriting = 0;
 
   /** With `persistKey` (browser only), trusted origins survive page reloads under that localStorage key. */
   constructor(options: { persistKey?: string } = {}) {
     this.trustedOrigins = new TrustedOriginStore(
       options.persistKey === undefined ? undefined : browserPersistence(options.persistKey),
     );
+    this.trustedOrigins.onChange = () => {
+      if (this.#rewriting === 0) this.#changed();
+    };
+  }
+
+  /**
+   * Calls `listener` after every change of the content `exportState()` returns
+   * (not of sessions), once the change has landed; returns the way to stop.
+   */
+  onChange(listener: () => void): () => void {
+    this.#changeListeners.add(listener);
+    return () => this.#changeListeners.delete(listener);
+  }
+
+  #changed(): void {
+    for (const listener of this.#changeListeners) listener();
+  }
+
+  async #rewrite(work: () => Promise<void>): Promise<void> {
+    this.#rewriting++;
+    try {
+      await work();
+    } finally {
+      this.#rewriting--;
+    }
+    if (this.#rewriting === 0) this.#changed();
+  }
+
+  /**
+   * The org's content (trusted origins, users with their fixture secrets) as a
+   * fixtures document, in the stored key order: seeding an org with it gives the same content.
+   */
+  exportState(): Fixtures {
+    return parseFixtures({ trustedOrigins: this.trustedOrigins.all(), users: this.users.all() });
+  }
+
+  /**
+   * Replaces the content with `content` and keeps the seed `reset()` returns to
+   * (a saved state loaded at start). Checked first: a bad document changes nothing.
+   */
+  async load(content: FixturesInput | Fixtures): Promise<void> {
+    const parsed = parseFixtures(content);
+    await this.#rewrite(() => this.#fill(parsed));
   }
 
   /**
@@ -40,9 +87,10 @@ export class OrgStore {
   }
 
   /** Adds an API token owned by `userId` (defaults to the first user of the seed); survives `reset()`. */
-  addToken(token: string, userId = this.#seed.users[0]?.id): void {
-    if (userId === undefined) throw new Error('an API token needs a user to own it, and the org has none');
-    this.users.addToken(userId, token);
+  addToken(token: string, userId?: string): void {
+    const owner = userId ?? this.users.all()[0]?.id;
+    if (owner === undefined) throw new Error('an API token needs a user to own it, and the org has none');
+    this.users.addToken(owner, token);
     this.#extraTokens.push({ userId, token });
   }
 
@@ -59,17 +107,34 @@ export class OrgStore {
     for (const user of users) {
       if (this.users.get(user.id)) throw new Error(`user ${user.id} is already stored`);
     }
-    for (const user of users) await this.users.insert(user);
-    for (const origin of trustedOrigins) await this.trustedOrigins.insert(origin);
+    await this.#rewrite(async () => {
+      for (const user of users) await this.users.insert(user);
+      for (const origin of trustedOrigins) await this.trustedOrigins.insert(origin);
+    });
+  }
+
+  /** Whether the org would still accept `token` with `content` loaded (its own user's, or a `--token` given at start). */
+  acceptsTokenWith(token: string, content: Fixtures): boolean {
+    if (content.users.some((u) => u.apiTokens.includes(token))) return true;
+    return content.users.length > 0 && this.#extraTokens.some((t) => t.token === token);
   }
 
   async reset(): Promise<void> {
+    await this.#rewrite(() => this.#fill(this.#seed));
+  }
+
+  async #fill(content: Fixtures): Promise<void> {
     this.trustedOrigins.clear();
     this.users.clear();
     this.sessions.clear();
-    for (const user of this.#seed.users) await this.users.insert(structuredClone(user));
-    for (const origin of this.#seed.trustedOrigins) await this.trustedOrigins.insert(structuredClone(origin));
-    for (const { userId, token } of this.#extraTokens) this.users.addToken(userId, token);
+    for (const user of content.users) await this.users.insert(structuredClone(user));
+    for (const origin of content.trustedOrigins) await this.trustedOrigins.insert(structuredClone(origin));
+    // Tokens given at start (`--token`) outlive any content; one whose owner is gone goes to the first user.
+    const firstUser = content.users[0]?.id;
+    for (const { userId, token } of this.#extraTokens) {
+      const owner = userId !== undefined && this.users.get(userId) ? userId : firstUser;
+      if (owner !== undefined) this.users.addToken(owner, token);
+    }
   }
 }
 

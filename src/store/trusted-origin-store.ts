@@ -30,6 +30,8 @@ export class TrustedOriginStore {
   /** Creation sequence per id, kept after a delete so a cursor naming a deleted record still resumes. */
   readonly #sequence = new Map<string, number>();
   #nextSequence = 0;
+  /** Told after every insert, update and delete has landed (not on clear: the org store reports its resets itself). */
+  onChange: () => void = () => {};
 
   constructor(persistence?: BrowserPersistence) {
     this.#persistence = persistence;
@@ -99,6 +101,7 @@ export class TrustedOriginStore {
     try {
       const stored = await this.#collection.create(record);
       this.#byId.set(record.id, stored);
+      this.onChange();
       return stored;
     } catch (error) {
       this.#release(record);
@@ -120,6 +123,7 @@ export class TrustedOriginStore {
         },
       });
       this.#byId.set(id, stored!);
+      this.onChange();
       return stored!;
     } catch (error) {
       this.#release(next);
@@ -135,6 +139,7 @@ export class TrustedOriginStore {
     this.#collection.delete(record);
     this.#byId.delete(id);
     this.#release(record);
+    this.onChange();
     return true;
   }
 
