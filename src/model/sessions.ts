@@ -1,5 +1,6 @@
 import { OktaApiError } from '../errors.js';
 import { newId } from '../domain/ids.js';
+import type { RandomSource } from '../domain/random.js';
 import { toOktaTimestamp } from '../domain/timestamp.js';
 import type { UserRecord } from '../store/schemas.js';
 import type { SessionRecord, SessionStore, SessionTokenRecord } from '../store/session-store.js';
@@ -21,6 +22,8 @@ export class SessionModel {
     private readonly sessions: SessionStore,
     private readonly users: UserStore,
     private readonly context: ModelContext,
+    /** Where session ids and session tokens come from; never the stream request ids show. */
+    private readonly secretRandom: RandomSource = context.random,
   ) {}
 
   /** Checks a username and password; a wrong pair, an unknown user or an inactive one is E0000004. */
@@ -37,7 +40,7 @@ export class SessionModel {
     const user = this.verifyPassword(username, password);
     const at = this.context.now();
     const token = {
-      token: newId('sessionToken', this.context.random),
+      token: newId('sessionToken', this.secretRandom),
       userId: user.id,
       expiresAt: toOktaTimestamp(new Date(at.getTime() + SESSION_TOKEN_LIFETIME_MS)),
     };
@@ -62,7 +65,7 @@ export class SessionModel {
   start(user: UserRecord): SessionRecord {
     const at = this.context.now();
     const session = {
-      id: newId('session', this.context.random),
+      id: newId('session', this.secretRandom),
       userId: user.id,
       login: user.profile.login,
       createdAt: toOktaTimestamp(at),
