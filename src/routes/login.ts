@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { isTrustedFor, originOfUrl } from '../domain/trusted-for.js';
+import { parseRedirectTarget } from '../domain/redirect-target.js';
+import { isTrustedFor } from '../domain/trusted-for.js';
 import { OktaApiError } from '../errors.js';
 import type { AppEnv } from '../http.js';
 import type { SessionModel } from '../model/sessions.js';
@@ -16,11 +17,11 @@ export const SIGN_IN_PATH = '/login/login.htm';
  */
 export function loginRoutes(sessions: SessionModel, trustedOrigins: TrustedOriginStore): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  const mayRedirectTo = (url: string) => {
-    // The URL parser drops tabs and newlines, but a Location header cannot carry them: never follow such a URL.
-    if (/[\x00-\x1f\x7f]/.test(url)) return false;
-    const origin = originOfUrl(url);
-    return origin !== undefined && isTrustedFor(origin, 'REDIRECT', trustedOrigins.withSameOrigin(origin));
+  /** The `Location` for a trusted target: the serialized URL whose origin was checked, never the raw input. */
+  const trustedLocation = (raw: string): string | undefined => {
+    const target = parseRedirectTarget(raw);
+    if (!target.ok) return undefined;
+    return isTrustedFor(target.origin, 'REDIRECT', trustedOrigins.withSameOrigin(target.origin)) ? target.location : undefined;
   };
   const refuse = (c: Context<AppEnv>, target: string) => c.html(untrustedRedirectPage(target), 403);
 
@@ -42,25 +43,27 @@ export function loginRoutes(sessions: SessionModel, trustedOrigins: TrustedOrigi
       return c.html(signInPage({ fromURI, username, error: 'Sign in failed!' }), 401);
     }
     setSessionCookie(c, sessions.start(user).id);
-    if (fromURI !== undefined && mayRedirectTo(fromURI)) return c.redirect(fromURI, 302);
+    const location = fromURI === undefined ? undefined : trustedLocation(fromURI);
+    if (location !== undefined) return c.redirect(location, 302);
     return c.html(signedInPage(user.profile.login));
   });
 
   routes.get('/sessionCookieRedirect', (c) => {
     const token = c.req.query('token') ?? '';
     const redirectUrl = c.req.query('redirectUrl') ?? '';
-    if (!mayRedirectTo(redirectUrl)) return refuse(c, redirectUrl);
+    const location = trustedLocation(redirectUrl);
+    if (location === undefined) return refuse(c, redirectUrl);
     const session = sessions.redeem(token);
     if (session) setSessionCookie(c, session.id);
-    return c.redirect(redirectUrl, 302);
+    return c.redirect(location, 302);
   });
 
   routes.get('/signout', (c) => {
     sessions.end(readSessionId(c));
     clearSessionCookie(c);
     const fromURI = c.req.query('fromURI');
-    if (fromURI !== undefined && mayRedirectTo(fromURI)) return c.redirect(fromURI, 302);
-    return c.redirect(SIGN_IN_PATH, 302);
+    const location = fromURI === undefined ? undefined : trustedLocation(fromURI);
+    return c.redirect(location ?? SIGN_IN_PATH, 302);
   });
 
   return routes;
