@@ -10,6 +10,12 @@ import type { ModelContext } from './trusted-origins.js';
 /** A primary-authentication transaction lives five minutes; a session two hours (both as recorded). */
 export const SESSION_TOKEN_LIFETIME_MS = 5 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 2 * 60 * 60 * 1000;
+/**
+ * Expired tokens and sessions are swept on access, at most this often by the
+ * org's clock: no timer, so it works the same under MSW and in a browser, and
+ * an unredeemed sign-in costs memory only until its lifetime is over.
+ */
+export const PURGE_INTERVAL_MS = 60 * 1000;
 
 export interface CurrentSession {
   session: SessionRecord;
@@ -26,8 +32,18 @@ export class SessionModel {
     private readonly secretRandom: RandomSource = context.random,
   ) {}
 
+  #nextPurgeAt = Number.NEGATIVE_INFINITY;
+
+  #purgeIfDue(): void {
+    const at = this.context.now().getTime();
+    if (at < this.#nextPurgeAt) return;
+    this.#nextPurgeAt = at + PURGE_INTERVAL_MS;
+    this.sessions.purgeExpired(at);
+  }
+
   /** Checks a username and password; a wrong pair, an unknown user or an inactive one is E0000004. */
   verifyPassword(username: unknown, password: unknown): UserRecord {
+    this.#purgeIfDue();
     const user = typeof username === 'string' ? this.users.findByLogin(username) : undefined;
     if (!user || user.status !== 'ACTIVE' || user.password === undefined || user.password !== password) {
       throw OktaApiError.of('E0000004');
@@ -50,12 +66,14 @@ export class SessionModel {
 
   /** Whether a session token is still unused and unexpired (without using it up). */
   isRedeemable(token: string): boolean {
+    this.#purgeIfDue();
     const record = this.sessions.peekToken(token);
     return record !== undefined && !this.#expired(record.expiresAt);
   }
 
   /** Trades a session token for a session; the token is gone afterwards whatever the outcome. */
   redeem(token: string): SessionRecord | undefined {
+    this.#purgeIfDue();
     const record = this.sessions.takeToken(token);
     if (!record || this.#expired(record.expiresAt)) return undefined;
     const user = this.users.get(record.userId);
@@ -77,6 +95,7 @@ export class SessionModel {
   }
 
   current(sessionId: string | undefined): CurrentSession | undefined {
+    this.#purgeIfDue();
     const session = sessionId === undefined ? undefined : this.sessions.getSession(sessionId);
     if (!session) return undefined;
     const user = this.users.get(session.userId);
@@ -105,6 +124,7 @@ export class SessionModel {
   }
 
   end(sessionId: string | undefined): boolean {
+    this.#purgeIfDue();
     return sessionId !== undefined && this.sessions.deleteSession(sessionId);
   }
 
