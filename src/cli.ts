@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { stopOnSignals } from './graceful-stop.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from './node.js';
 
 const USAGE = `Usage: okta-mock [options]
@@ -86,12 +87,5 @@ export async function main(argv: string[]): Promise<void> {
     console.log(`Sign in at ${server.signIn.url} as ${server.signIn.login} with password ${server.signIn.password}`);
   }
 
-  const stop = () => {
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignals({ stop: () => server.close(), exit: (code) => process.exit(code), log: (line) => console.log(line), signals: process });
 }

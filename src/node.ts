@@ -1,7 +1,9 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { OktaMockApp } from './app.js';
 import { loadFixtures } from './fixtures-file.js';
+import { closeGracefully } from './graceful-stop.js';
 import { createOrg } from './org.js';
 import { SIGN_IN_PATH } from './routes/login.js';
 import type { OrgStore } from './store/org-store.js';
@@ -33,6 +35,7 @@ export interface RunningServer {
   signIn: { url: string; login: string; password: string } | undefined;
   store: OrgStore;
   app: OktaMockApp;
+  /** Stops accepting connections, lets requests in flight finish (a few seconds at most), then resolves. */
   close(): Promise<void>;
 }
 
@@ -76,10 +79,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     token,
     store,
     app,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
+    close: () => closeGracefully(server as Server),
   };
 }
