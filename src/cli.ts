@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { hostWarning, tokenProblem } from './cli-checks.js';
 import { stopOnSignals } from './graceful-stop.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from './node.js';
 
@@ -67,6 +68,9 @@ export async function main(argv: string[]): Promise<void> {
   if (values.help) return void console.log(USAGE);
   if (values.version) return void console.log(version());
 
+  const badToken = values.token?.map((token, i) => tokenProblem(token, i + 1)).find((problem) => problem !== undefined);
+  if (badToken) fail(badToken);
+
   let server;
   try {
     server = await startServer({
@@ -82,6 +86,8 @@ export async function main(argv: string[]): Promise<void> {
   }
 
   console.log(`okta-mock listening on ${server.url}`);
+  const exposed = hostWarning(server.host);
+  if (exposed) console.error(`okta-mock: ${exposed}`);
   if (server.token) console.log(`API token: ${server.token}  (send "Authorization: SSWS ${server.token}")`);
   if (server.signIn) {
     console.log(`Sign in at ${server.signIn.url} as ${server.signIn.login} with password ${server.signIn.password}`);
