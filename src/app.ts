@@ -5,6 +5,7 @@ import { seededRandom, type RandomSource } from './domain/random.js';
 import { DEFAULT_RATE_LIMIT, RateLimitWindow } from './domain/rate-limit.js';
 import { OktaApiError } from './errors.js';
 import { Journal } from './journal.js';
+import { cryptoRandom } from './secret-random.js';
 import { jsonResponse, stampResponseHeaders, type AppEnv } from './http.js';
 import { requireApiToken } from './middleware/auth.js';
 import { cors } from './middleware/cors.js';
@@ -27,7 +28,10 @@ export interface CreateAppOptions {
   store: OrgStore;
   /** The org's clock. Defaults to the wall clock. */
   now?: () => Date;
-  /** Seed for ids, request ids and error ids; the same seed and clock give the same answers. */
+  /**
+   * Seed for ids, request ids and error ids; the same seed and clock give the same answers.
+   * With a seed, session ids and session tokens are reproducible too, so predictable: for tests only.
+   */
   randomSeed?: number;
   /** Requests per minute reported in X-Rate-Limit-Limit. */
   rateLimit?: number;
@@ -58,7 +62,9 @@ export function createApp(options: CreateAppOptions): OktaMockApp {
   const random: RandomSource = seededRandom(options.randomSeed ?? randomSeedFromCrypto());
   const rateLimit = new RateLimitWindow(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   const trustedOrigins = new TrustedOriginModel(store.trustedOrigins, { now, random });
-  const sessions = new SessionModel(store.sessions, store.users, { now, random });
+  // Secrets never come from the stream that request ids expose, unless a seed asks for reproducible ones.
+  const secretRandom = options.randomSeed === undefined ? cryptoRandom() : random;
+  const sessions = new SessionModel(store.sessions, store.users, { now, random }, secretRandom);
   const journal = options.journal ?? new Journal();
 
   const app = new Hono<AppEnv>({ getPath: collapsedPath });

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_JOURNAL_SIZE, type JournalListener } from './journal.js';
 import { formatJsonLine, formatLogLine } from './log-line.js';
+import { hostWarning, tokenProblem } from './cli-checks.js';
+import { stopOnSignals } from './graceful-stop.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from './node.js';
 
 const USAGE = `Usage: okta-mock [options]
@@ -96,6 +98,8 @@ export async function main(argv: string[]): Promise<void> {
     fail(`--log must be 'text' or 'json', got '${values.log}'`);
   }
   const journalSize = parseInteger('journal-size', values['journal-size'], 0, 1_000_000);
+  const badToken = values.token?.map((token, i) => tokenProblem(token, i + 1)).find((problem) => problem !== undefined);
+  if (badToken) fail(badToken);
 
   let server;
   try {
@@ -116,17 +120,18 @@ export async function main(argv: string[]): Promise<void> {
   }
 
   console.log(`okta-mock listening on ${server.url}`);
+  const exposed = hostWarning(server.host);
+  if (exposed) console.error(`okta-mock: ${exposed}`);
   if (server.token) console.log(`API token: ${server.token}  (send "Authorization: SSWS ${server.token}")`);
   if (server.signIn) {
     console.log(`Sign in at ${server.signIn.url} as ${server.signIn.login} with password ${server.signIn.password}`);
   }
 
-  const stop = () => {
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignals({
+    stop: () => server.close(),
+    exit: (code) => process.exit(code),
+    // On stderr, so stdout stays request lines only (JSON lines under --log json); --quiet silences it too.
+    log: (line) => { if (!values.quiet) console.error(line); },
+    signals: process,
+  });
 }

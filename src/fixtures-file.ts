@@ -10,8 +10,10 @@ export const DEFAULT_FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import
 async function readJson(path: string, optional: boolean): Promise<unknown> {
   let text: string;
   try {
+    if (!(await stat(path)).isFile()) throw new FixtureError(`cannot read fixtures at ${path}: not a regular file`);
     text = await readFile(path, 'utf8');
   } catch (error) {
+    if (error instanceof FixtureError) throw error;
     if (optional && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new FixtureError(`cannot read fixtures at ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
@@ -29,8 +31,14 @@ async function readJson(path: string, optional: boolean): Promise<unknown> {
 export async function loadFixtures(path: string = DEFAULT_FIXTURES_DIR): Promise<Fixtures> {
   let isDirectory: boolean;
   try {
-    isDirectory = (await stat(path)).isDirectory();
+    const stats = await stat(path);
+    // Reading a FIFO or a device would block or never end: only files and directories are fixtures.
+    if (!stats.isDirectory() && !stats.isFile()) {
+      throw new FixtureError(`cannot read fixtures at ${path}: not a regular file or a directory`);
+    }
+    isDirectory = stats.isDirectory();
   } catch (error) {
+    if (error instanceof FixtureError) throw error;
     throw new FixtureError(`cannot read fixtures at ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   const data = isDirectory

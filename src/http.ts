@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { OktaApiError } from './errors.js';
 import type { JournalDecision } from './journal.js';
+import { readBodyText } from './request-body.js';
 import type { UserRecord } from './store/schemas.js';
 
 export interface AppEnv {
@@ -46,10 +47,13 @@ export function orgUrlOf(c: Context): string {
 
 const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;
 
-/** Reads a JSON request body the way Okta binds one: wrong media type E0000021, unparsable E0000003. */
+/**
+ * Reads a JSON request body the way Okta binds one: wrong media type E0000021,
+ * unparsable, cut short or over the size limit E0000003.
+ */
 export async function readJsonBody(c: Context): Promise<unknown> {
   if (!JSON_MEDIA_TYPE.test(c.req.header('Content-Type') ?? '')) throw OktaApiError.of('E0000021');
-  const text = await c.req.text();
+  const text = await readBodyText(c.req.raw);
   try {
     return JSON.parse(text);
   } catch {

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { OktaMockApp } from './app.js';
@@ -5,6 +6,7 @@ import { DataFileWriter, readDataFile } from './data-file.js';
 import { loadFixtures } from './fixtures-file.js';
 import type { Journal, JournalListener } from './journal.js';
 import type { OrgOperations } from './org-operations.js';
+import { closeGracefully } from './graceful-stop.js';
 import { createOrg } from './org.js';
 import { SIGN_IN_PATH } from './routes/login.js';
 import type { OrgStore } from './store/org-store.js';
@@ -46,6 +48,7 @@ export interface RunningServer extends OrgOperations {
   app: OktaMockApp;
   /** The requests the org answered. */
   journal: Journal;
+  /** Stops accepting connections, lets requests in flight finish (a few seconds at most), then resolves. */
   close(): Promise<void>;
 }
 
@@ -112,11 +115,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     reset: org.reset,
     exportState: org.exportState,
     importState: org.importState,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        stopTelling();
-        server.close((error) => (error ? reject(error) : resolve()));
-        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
+    // Requests that finish while closing are still told.
+    close: () => closeGracefully(server as Server).finally(stopTelling),
   };
 }

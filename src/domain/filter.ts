@@ -17,7 +17,17 @@ export type FilterExpression =
   | { kind: 'compare'; attribute: FilterAttribute; operator: FilterOperator; value: string }
   | { kind: 'and' | 'or'; left: FilterExpression; right: FilterExpression };
 
+/**
+ * How deep parentheses may nest and how many comparisons one filter may hold.
+ * Real filters are a handful of terms; the bounds keep hostile ones
+ * (2,500 `(`, thousands of `and`) an E0000031 instead of a stack overflow.
+ */
+export const MAX_FILTER_DEPTH = 32;
+export const MAX_FILTER_TERMS = 256;
+
 type Token = { kind: 'word' | 'string' | '(' | ')'; text: string };
+
+const WORD = /[^\s()"]+/y;
 
 const invalid = () => OktaApiError.of('E0000031');
 
@@ -43,7 +53,9 @@ function tokenize(input: string): Token[] {
       i++;
       tokens.push({ kind: 'string', text });
     } else {
-      const m = /^[^\s()"]+/.exec(input.slice(i))!;
+      // Sticky, not slice(): a long filter of many words stays linear.
+      WORD.lastIndex = i;
+      const m = WORD.exec(input)!;
       tokens.push({ kind: 'word', text: m[0] });
       i += m[0].length;
     }
@@ -54,6 +66,8 @@ function tokenize(input: string): Token[] {
 export function parseFilter(input: string): FilterExpression {
   const tokens = tokenize(input);
   let pos = 0;
+  let depth = 0;
+  let terms = 0;
   const peekWord = (word: string) => tokens[pos]?.kind === 'word' && tokens[pos]!.text.toLowerCase() === word;
 
   const binary = (kind: 'and' | 'or', operand: () => FilterExpression): FilterExpression => {
@@ -68,10 +82,13 @@ export function parseFilter(input: string): FilterExpression {
   const primary = (): FilterExpression => {
     const token = tokens[pos++];
     if (token?.kind === '(') {
+      if (++depth > MAX_FILTER_DEPTH) throw invalid();
       const inner = expression();
       if (tokens[pos++]?.kind !== ')') throw invalid();
+      depth--;
       return inner;
     }
+    if (++terms > MAX_FILTER_TERMS) throw invalid();
     const operator = tokens[pos++];
     const value = tokens[pos++];
     if (token?.kind !== 'word' || !FILTER_ATTRIBUTES.includes(token.text as FilterAttribute)) throw invalid();

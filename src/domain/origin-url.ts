@@ -2,10 +2,12 @@
  * Okta accepts an origin (scheme, host, optional port, optional trailing
  * slash) for the schemes it documents: HTTP, HTTPS, FTP, Ionic 2 and Capacitor.
  * A leading `*.` wildcard is accepted only where the caller allows it.
+ * A port with leading zeros (`:00080`) is refused: browsers never send one in
+ * `Origin`, so stored as given it could never match.
  */
 const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
 const ORIGIN_PATTERN = new RegExp(
-  `^(https?|ftp|ionic|capacitor)://(\\*\\.)?(${LABEL}(?:\\.${LABEL})*|\\[[0-9A-Fa-f:.]+\\])(?::(\\d{1,5}))?/?$`,
+  `^(https?|ftp|ionic|capacitor)://(\\*\\.)?(${LABEL}(?:\\.${LABEL})*|\\[[0-9A-Fa-f:.]+\\])(?::([1-9]\\d{0,4}))?/?$`,
   'i',
 );
 

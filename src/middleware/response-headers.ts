@@ -24,6 +24,8 @@ export function responseHeaders(deps: { now: () => Date; random: RandomSource; r
       'Cache-Control': 'no-cache, no-store',
       Pragma: 'no-cache',
       Expires: '0',
+      // Recorded on every real answer, errors included: no browser may sniff a JSON error into HTML.
+      'X-Content-Type-Options': 'nosniff',
     });
     await next();
   };

@@ -1,5 +1,6 @@
 import { OktaApiError } from '../errors.js';
 import { newId } from '../domain/ids.js';
+import type { RandomSource } from '../domain/random.js';
 import { toOktaTimestamp } from '../domain/timestamp.js';
 import type { UserRecord } from '../store/schemas.js';
 import type { SessionRecord, SessionStore, SessionTokenRecord } from '../store/session-store.js';
@@ -9,6 +10,12 @@ import type { ModelContext } from './trusted-origins.js';
 /** A primary-authentication transaction lives five minutes; a session two hours (both as recorded). */
 export const SESSION_TOKEN_LIFETIME_MS = 5 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 2 * 60 * 60 * 1000;
+/**
+ * Expired tokens and sessions are swept on access, at most this often by the
+ * org's clock: no timer, so it works the same under MSW and in a browser, and
+ * an unredeemed sign-in costs memory only until its lifetime is over.
+ */
+export const PURGE_INTERVAL_MS = 60 * 1000;
 
 export interface CurrentSession {
   session: SessionRecord;
@@ -21,10 +28,22 @@ export class SessionModel {
     private readonly sessions: SessionStore,
     private readonly users: UserStore,
     private readonly context: ModelContext,
+    /** Where session ids and session tokens come from; never the stream request ids show. */
+    private readonly secretRandom: RandomSource = context.random,
   ) {}
+
+  #nextPurgeAt = Number.NEGATIVE_INFINITY;
+
+  #purgeIfDue(): void {
+    const at = this.context.now().getTime();
+    if (at < this.#nextPurgeAt) return;
+    this.#nextPurgeAt = at + PURGE_INTERVAL_MS;
+    this.sessions.purgeExpired(at);
+  }
 
   /** Checks a username and password; a wrong pair, an unknown user or an inactive one is E0000004. */
   verifyPassword(username: unknown, password: unknown): UserRecord {
+    this.#purgeIfDue();
     const user = typeof username === 'string' ? this.users.findByLogin(username) : undefined;
     if (!user || user.status !== 'ACTIVE' || user.password === undefined || user.password !== password) {
       throw OktaApiError.of('E0000004');
@@ -37,7 +56,7 @@ export class SessionModel {
     const user = this.verifyPassword(username, password);
     const at = this.context.now();
     const token = {
-      token: newId('sessionToken', this.context.random),
+      token: newId('sessionToken', this.secretRandom),
       userId: user.id,
       expiresAt: toOktaTimestamp(new Date(at.getTime() + SESSION_TOKEN_LIFETIME_MS)),
     };
@@ -47,12 +66,14 @@ export class SessionModel {
 
   /** Whether a session token is still unused and unexpired (without using it up). */
   isRedeemable(token: string): boolean {
+    this.#purgeIfDue();
     const record = this.sessions.peekToken(token);
     return record !== undefined && !this.#expired(record.expiresAt);
   }
 
   /** Trades a session token for a session; the token is gone afterwards whatever the outcome. */
   redeem(token: string): SessionRecord | undefined {
+    this.#purgeIfDue();
     const record = this.sessions.takeToken(token);
     if (!record || this.#expired(record.expiresAt)) return undefined;
     const user = this.users.get(record.userId);
@@ -62,7 +83,7 @@ export class SessionModel {
   start(user: UserRecord): SessionRecord {
     const at = this.context.now();
     const session = {
-      id: newId('session', this.context.random),
+      id: newId('session', this.secretRandom),
       userId: user.id,
       login: user.profile.login,
       createdAt: toOktaTimestamp(at),
@@ -74,6 +95,7 @@ export class SessionModel {
   }
 
   current(sessionId: string | undefined): CurrentSession | undefined {
+    this.#purgeIfDue();
     const session = sessionId === undefined ? undefined : this.sessions.getSession(sessionId);
     if (!session) return undefined;
     const user = this.users.get(session.userId);
@@ -102,6 +124,7 @@ export class SessionModel {
   }
 
   end(sessionId: string | undefined): boolean {
+    this.#purgeIfDue();
     return sessionId !== undefined && this.sessions.deleteSession(sessionId);
   }
 

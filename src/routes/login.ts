@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { decideRedirect } from '../domain/redirect-decision.js';
 import { OktaApiError } from '../errors.js';
 import type { AppEnv } from '../http.js';
+import { readFormFields } from '../request-body.js';
 import type { SessionModel } from '../model/sessions.js';
 import { clearSessionCookie, readSessionId, setSessionCookie } from '../session-cookie.js';
 import type { TrustedOriginStore } from '../store/trusted-origin-store.js';
@@ -31,12 +32,13 @@ export function loginRoutes(sessions: SessionModel, trustedOrigins: TrustedOrigi
   });
 
   routes.post('/login.htm', async (c) => {
-    const form = await c.req.parseBody();
-    const username = typeof form.username === 'string' ? form.username : '';
-    const fromURI = typeof form.fromURI === 'string' && form.fromURI !== '' ? form.fromURI : undefined;
+    const form = await readFormFields(c.req.raw);
+    if (!form) return c.html(signInPage({ error: 'Sign in failed! The form could not be read.' }), 400);
+    const username = form.get('username') ?? '';
+    const fromURI = form.get('fromURI') || undefined;
     let user;
     try {
-      user = sessions.verifyPassword(username, form.password);
+      user = sessions.verifyPassword(username, form.get('password'));
     } catch (error) {
       if (!(error instanceof OktaApiError)) throw error;
       return c.html(signInPage({ fromURI, username, error: 'Sign in failed!' }), 401);

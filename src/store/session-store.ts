@@ -45,6 +45,17 @@ export class SessionStore {
     return this.#tokens.get(token);
   }
 
+  /** Drops every session and token that expired at or before `nowMs`. */
+  purgeExpired(nowMs: number): void {
+    for (const [id, session] of this.#sessions) if (Date.parse(session.expiresAt) <= nowMs) this.#sessions.delete(id);
+    for (const [token, record] of this.#tokens) if (Date.parse(record.expiresAt) <= nowMs) this.#tokens.delete(token);
+  }
+
+  /** How much the store holds, for leak checks. */
+  get size(): { sessions: number; tokens: number } {
+    return { sessions: this.#sessions.size, tokens: this.#tokens.size };
+  }
+
   clear(): void {
     this.#sessions.clear();
     this.#tokens.clear();

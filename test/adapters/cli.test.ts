@@ -277,7 +277,7 @@ describe('okta-mock CLI: shutdown', () => {
       const cli = await startCli([]);
       expect(await listIds(cli)).toEqual(SEEDED_IDS);
       expect(await cli.stop(signal)).toBe(0);
-      expect(cli.stderr()).toBe('');
+      expect(cli.stderr()).toBe(`okta-mock: ${signal}: finishing requests in flight, then stopping (send it again to stop at once)\n`);
       await expect(fetch(`${cli.url}/api/v1/trustedOrigins`)).rejects.toThrow();
     });
   }

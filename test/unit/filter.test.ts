@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { named } from './table.js';
 import { OktaApiError } from '../../src/errors.js';
-import { matchesFilter, matchesQuery, parseFilter } from '../../src/domain/filter.js';
+import { MAX_FILTER_DEPTH, MAX_FILTER_TERMS, matchesFilter, matchesQuery, parseFilter } from '../../src/domain/filter.js';
 import type { TrustedOriginRecord } from '../../src/domain/trusted-origin.js';
 
 const record = (id: string, name: string, origin: string, types: Array<'CORS' | 'REDIRECT' | 'IFRAME_EMBED'>, status: 'ACTIVE' | 'INACTIVE' = 'ACTIVE'): TrustedOriginRecord => ({
@@ -130,5 +130,31 @@ describe('matchesQuery', () => {
 
   it.each(named(cases))('%s', (_name, { input, expected }) => {
     expect(RECORDS.filter((r) => matchesQuery(input, r)).map((r) => r.name)).toEqual(expected);
+  });
+});
+
+describe('parseFilter bounds hostile filters', () => {
+  const nested = (depth: number) => `${'('.repeat(depth)}name eq "Embed"${')'.repeat(depth)}`;
+  const chain = (terms: number) => Array.from({ length: terms }, () => 'name eq "Embed"').join(' and ');
+  const cases = [
+    { name: `accepts parentheses nested ${MAX_FILTER_DEPTH} deep`, input: nested(MAX_FILTER_DEPTH), expected: 'parsed' },
+    { name: `refuses parentheses nested ${MAX_FILTER_DEPTH + 1} deep with E0000031`, input: nested(MAX_FILTER_DEPTH + 1), expected: 'E0000031' },
+    { name: 'refuses 2,500 unclosed ( with E0000031, not a stack overflow', input: '('.repeat(2500), expected: 'E0000031' },
+    { name: 'refuses 100,000 balanced parentheses with E0000031', input: nested(100_000), expected: 'E0000031' },
+    { name: `accepts ${MAX_FILTER_TERMS} comparisons joined by and`, input: chain(MAX_FILTER_TERMS), expected: 'parsed' },
+    { name: `refuses ${MAX_FILTER_TERMS + 1} comparisons with E0000031`, input: chain(MAX_FILTER_TERMS + 1), expected: 'E0000031' },
+    { name: 'accepts a 1 MB quoted value', input: `name eq "${'x'.repeat(1_000_000)}"`, expected: 'parsed' },
+    { name: 'refuses a 1 MB unquoted word with E0000031', input: 'x'.repeat(1_000_000), expected: 'E0000031' },
+  ];
+
+  it.each(named(cases))('%s', (_name, { input, expected }) => {
+    let outcome: string;
+    try {
+      parseFilter(input);
+      outcome = 'parsed';
+    } catch (error) {
+      outcome = error instanceof OktaApiError ? error.errorCode : String(error);
+    }
+    expect(outcome).toBe(expected);
   });
 });

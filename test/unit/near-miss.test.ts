@@ -198,12 +198,12 @@ describe('decideRedirect', () => {
     {
       name: 'refuses a target with a control character, with a reason',
       input: 'http://localhost:3000/\nSet-Cookie: x',
-      expected: { location: undefined, allowed: false, trustedOriginId: null, reason: 'the redirect target contains control characters, which a Location header cannot carry', hint: null },
+      expected: { location: undefined, allowed: false, trustedOriginId: null, reason: 'http://localhost:3000/\nSet-Cookie: x is not a redirect target the org follows: it contains whitespace or a control character', hint: null },
     },
     {
       name: 'refuses a relative target, with a reason',
       input: '/app',
-      expected: { location: undefined, allowed: false, trustedOriginId: null, reason: 'the redirect target is not an absolute URL with an origin the org could trust', hint: null },
+      expected: { location: undefined, allowed: false, trustedOriginId: null, reason: '/app is not a redirect target the org follows: it is not an absolute URL', hint: null },
     },
   ];
   it.each(named(cases))('%s', (_name, { input, expected }) => {

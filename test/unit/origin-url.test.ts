@@ -30,6 +30,8 @@ describe('isValidOrigin', () => {
     { name: 'rejects userinfo', input: 'https://user:pass@example.com', expected: false },
     { name: 'rejects a bare user name', input: 'https://user@example.com', expected: false },
     { name: 'rejects port 0', input: 'https://example.com:0', expected: false },
+    { name: 'rejects a port with leading zeros, which no browser sends in Origin', input: 'http://a.test:00080', expected: false },
+    { name: 'rejects a single leading zero before a port', input: 'http://localhost:08080', expected: false },
     { name: 'rejects port 65536', input: 'https://example.com:65536', expected: false },
     { name: 'rejects an empty port', input: 'https://example.com:', expected: false },
     { name: 'rejects a non-numeric port', input: 'https://example.com:http', expected: false },

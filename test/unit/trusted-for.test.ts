@@ -15,7 +15,7 @@ describe('canonicalOrigin', () => {
     { name: 'keeps port 443 on http, where it is not the default', input: 'http://example.com:443', expected: 'http://example.com:443' },
     { name: 'keeps port 80 on https, where it is not the default', input: 'https://example.com:80', expected: 'https://example.com:80' },
     { name: 'keeps a non-default port', input: 'http://localhost:8080', expected: 'http://localhost:8080' },
-    { name: 'drops leading zeros of a port', input: 'http://localhost:08080', expected: 'http://localhost:8080' },
+    { name: 'has no canonical form for a port with leading zeros, which browsers never send', input: 'http://localhost:08080', expected: undefined },
     { name: 'drops a trailing slash', input: 'http://localhost:8080/', expected: 'http://localhost:8080' },
     { name: 'drops a trailing slash and a default port together', input: 'https://example.com:443/', expected: 'https://example.com' },
     { name: 'keeps a Capacitor origin', input: 'capacitor://localhost', expected: 'capacitor://localhost' },
