@@ -1,7 +1,9 @@
+import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { OktaMockApp } from './app.js';
 import { loadFixtures } from './fixtures-file.js';
+import { writeHeaderLinesApart } from './node-header-lines.js';
 import { createOrg } from './org.js';
 import { SIGN_IN_PATH } from './routes/login.js';
 import type { OrgStore } from './store/org-store.js';
@@ -51,7 +53,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const { app, store, fixtures: loaded, ready } = createOrg({ ...options, fixtures });
   await ready;
 
-  const server = createAdaptorServer({ fetch: app.fetch, hostname: host });
+  const server = createAdaptorServer({
+    fetch: async (request, env) => writeHeaderLinesApart(await app.fetch(request, env), 'outgoing' in env ? (env.outgoing as ServerResponse) : undefined),
+    hostname: host,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const reason =

@@ -106,22 +106,28 @@ export class Normaliser {
         return /^\d{10}$/.test(value) ? '<epoch-seconds>' : value;
       case 'date':
         return HTTP_DATE.test(value) ? '<http-date>' : value;
-      case 'link':
-        // Several Link lines arrive joined by ", "; one entry per relation.
-        return value.split(/,\s*(?=<)/).map((part) => this.text(part.trim()));
       default:
         return this.text(value);
     }
   }
 }
 
-/** The recorded headers of a response, normalised and sorted by name. */
-export function selectHeaders(headers: Headers, normaliser: Normaliser): Record<string, string | string[]> {
-  const names = [...headers.keys()].filter(
-    (name) => (RECORDED_HEADERS as readonly string[]).includes(name) || name.startsWith('access-control-'),
-  );
+/** Headers that may come as several lines; each line is one entry, so a joined line shows up as a difference. */
+const LINE_PER_ENTRY = new Set(['link']);
+
+/** The recorded headers of a response, from its header lines as they arrived, normalised and sorted by name. */
+export function selectHeaders(lines: ReadonlyArray<readonly [string, string]>, normaliser: Normaliser): Record<string, string | string[]> {
+  const byName = new Map<string, string[]>();
+  for (const [rawName, value] of lines) {
+    const name = rawName.toLowerCase();
+    if (!(RECORDED_HEADERS as readonly string[]).includes(name) && !name.startsWith('access-control-')) continue;
+    byName.set(name, [...(byName.get(name) ?? []), value]);
+  }
   const out: Record<string, string | string[]> = {};
-  for (const name of [...new Set(names)].sort()) out[name] = normaliser.header(name, headers.get(name)!);
+  for (const name of [...byName.keys()].sort()) {
+    const values = byName.get(name)!;
+    out[name] = LINE_PER_ENTRY.has(name) ? values.map((v) => normaliser.text(v.trim())) : normaliser.header(name, values.join(', '));
+  }
   return out;
 }
 
