@@ -8,6 +8,7 @@ import { Journal } from './journal.js';
 import { jsonResponse, stampResponseHeaders, type AppEnv } from './http.js';
 import { requireApiToken } from './middleware/auth.js';
 import { cors } from './middleware/cors.js';
+import { pageHeaders } from './middleware/page-headers.js';
 import { responseHeaders } from './middleware/response-headers.js';
 import { SessionModel } from './model/sessions.js';
 import { TrustedOriginModel } from './model/trusted-origins.js';
@@ -72,7 +73,7 @@ export function createApp(options: CreateAppOptions): OktaMockApp {
   app.route('/api/v1/authn', authnRoutes(sessions));
   app.route('/api/v1/sessions', sessionRoutes(sessions));
   app.route('/api/v1/users', userRoutes(store.users, sessions));
-  app.use('/login/*', stampResponseHeaders);
+  app.use('/login/*', stampResponseHeaders, pageHeaders(store.trustedOrigins));
   app.route('/login', loginRoutes(sessions, store.trustedOrigins));
   app.get('/', stampResponseHeaders, (c) => c.redirect(SIGN_IN_PATH, 302));
 

@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import type { OrgPage } from './domain/frame-ancestors.js';
 import { OktaApiError } from './errors.js';
 import type { UserRecord } from './store/schemas.js';
 
@@ -7,6 +8,8 @@ export interface AppEnv {
     actor: UserRecord;
     /** What every answer carries (request id, rate limit, Date, …), plus CORS headers where they apply. */
     responseHeaders: Record<string, string>;
+    /** What kind of page an HTML answer is, for who may frame it (see middleware/page-headers.ts). */
+    orgPage: OrgPage | undefined;
   };
 }
 
