@@ -18,6 +18,7 @@ import { loginRoutes, SIGN_IN_PATH } from './routes/login.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { trustedOriginRoutes } from './routes/trusted-origins.js';
 import { userRoutes } from './routes/users.js';
+import { wellKnownRoutes } from './routes/well-known.js';
 import type { OrgStore } from './store/org-store.js';
 
 export interface CreateAppOptions {
@@ -64,6 +65,11 @@ export function createApp(options: CreateAppOptions): OktaMockApp {
   app.use('*', responseHeaders({ now, random, rateLimit }));
   // `c.req.path` is the routed path, repeated slashes already collapsed.
   app.use('/api/*', cors(store.trustedOrigins));
+  app.use('/.well-known/*', cors(store.trustedOrigins), async (c, next) => {
+    assertMethodAllowed(c.req.path, c.req.method);
+    await next();
+  });
+  app.route('/.well-known', wellKnownRoutes());
   app.use('/api/*', async (c, next) => {
     assertMethodAllowed(c.req.path, c.req.method);
     await next();

@@ -35,6 +35,7 @@ export const RECORDED_HEADERS = [
 // Ids stand alone, or follow a percent-escape in a query (`%22tos…%22`).
 const TOS_ID = /(?<=^|[^0-9A-Za-z]|%[0-9A-Fa-f]{2})tos[0-9A-Za-z]{17}(?![0-9A-Za-z])/g;
 const USER_ID = /(?<=^|[^0-9A-Za-z]|%[0-9A-Fa-f]{2})00u[0-9A-Za-z]{17}(?![0-9A-Za-z])/g;
+const ORG_ID = /(?<=^|[^0-9A-Za-z])00o[0-9A-Za-z]{17}(?![0-9A-Za-z])/g;
 const TIMESTAMP = /\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z/g;
 const ERROR_ID = /^oae[A-Za-z0-9_-]{22}$/;
 const REQUEST_ID = /^[0-9a-f]{32}$/;
@@ -80,6 +81,7 @@ export class Normaliser {
       .replace(this.prefix, '<prefix>')
       .replace(TOS_ID, (id) => this.byValue('tos', id))
       .replace(USER_ID, (id) => this.byValue('user', id))
+      .replace(ORG_ID, (id) => this.byValue('org', id))
       .replace(TIMESTAMP, () => this.byOccurrence('time'));
   }
 
