@@ -13,6 +13,9 @@ Options:
   --empty             start with no trusted origins (fixture users and tokens still load)
   --token <value>     accept this API token too (repeatable); owned by the fixture admin
   --random-seed <n>   make ids, request ids and error ids repeatable
+  --https             serve HTTPS with a certificate made at start for localhost, 127.0.0.1, ::1
+  --cert <file>       serve HTTPS with this PEM certificate (with --key; e.g. one made by mkcert)
+  --key <file>        the PEM private key of --cert
   --help              print this help
   --version           print the version`;
 
@@ -56,6 +59,9 @@ export async function main(argv: string[]): Promise<void> {
         empty: { type: 'boolean' },
         token: { type: 'string', multiple: true },
         'random-seed': { type: 'string' },
+        https: { type: 'boolean' },
+        cert: { type: 'string' },
+        key: { type: 'string' },
         help: { type: 'boolean' },
         version: { type: 'boolean' },
       },
@@ -66,6 +72,9 @@ export async function main(argv: string[]): Promise<void> {
   if (values.help) return void console.log(USAGE);
   if (values.version) return void console.log(version());
 
+  if ((values.cert === undefined) !== (values.key === undefined)) fail('--cert and --key go together: give both files (see --help)');
+  const https = values.cert !== undefined && values.key !== undefined ? { certFile: values.cert, keyFile: values.key } : values.https ? true : undefined;
+
   let server;
   try {
     server = await startServer({
@@ -75,12 +84,16 @@ export async function main(argv: string[]): Promise<void> {
       empty: values.empty,
       tokens: values.token,
       randomSeed: parseInteger('random-seed', values['random-seed'], 0, 2 ** 32 - 1),
+      https,
     });
   } catch (error) {
     fail((error as Error).message);
   }
 
   console.log(`okta-mock listening on ${server.url}`);
+  if (server.certificate?.generated) {
+    console.log(`TLS certificate generated for localhost, 127.0.0.1 and ::1, SHA-256 fingerprint ${server.certificate.fingerprint256} (not trusted by browsers unless you tell them to)`);
+  }
   if (server.token) console.log(`API token: ${server.token}  (send "Authorization: SSWS ${server.token}")`);
   if (server.signIn) {
     console.log(`Sign in at ${server.signIn.url} as ${server.signIn.login} with password ${server.signIn.password}`);

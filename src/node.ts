@@ -4,6 +4,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { OktaMockApp } from './app.js';
 import { loadFixtures } from './fixtures-file.js';
 import { writeHeaderLinesApart } from './node-header-lines.js';
+import { tlsCredentials, TlsSetupError, type HttpsOption } from './tls.js';
 import { createOrg } from './org.js';
 import { SIGN_IN_PATH } from './routes/login.js';
 import type { OrgStore } from './store/org-store.js';
@@ -23,6 +24,8 @@ export interface StartServerOptions {
   tokens?: string[];
   randomSeed?: number;
   now?: () => Date;
+  /** Serve HTTPS: `true` with a certificate made at start for localhost, 127.0.0.1 and ::1, or your own PEM files. */
+  https?: HttpsOption;
 }
 
 export interface RunningServer {
@@ -35,6 +38,8 @@ export interface RunningServer {
   signIn: { url: string; login: string; password: string } | undefined;
   store: OrgStore;
   app: OktaMockApp;
+  /** With `https`: whether the certificate was generated, and its SHA-256 fingerprint. */
+  certificate: { generated: boolean; fingerprint256: string } | undefined;
   close(): Promise<void>;
 }
 
@@ -53,7 +58,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const { app, store, fixtures: loaded, ready } = createOrg({ ...options, fixtures });
   await ready;
 
+  let tls;
+  try {
+    tls = options.https ? await tlsCredentials(options.https) : undefined;
+  } catch (error) {
+    throw error instanceof TlsSetupError ? new ServerStartError(error.message) : error;
+  }
+  const secure = tls ? { createServer: (await import('node:https')).createServer, serverOptions: { cert: tls.cert, key: tls.key } } : {};
   const server = createAdaptorServer({
+    ...secure,
     fetch: async (request, env) => writeHeaderLinesApart(await app.fetch(request, env), 'outgoing' in env ? (env.outgoing as ServerResponse) : undefined),
     hostname: host,
   });
@@ -71,7 +84,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const address = server.address() as AddressInfo;
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const token = options.tokens?.[0] ?? loaded.users.flatMap((u) => u.apiTokens)[0];
-  const url = `http://${urlHost}:${address.port}`;
+  const url = `${tls ? 'https' : 'http'}://${urlHost}:${address.port}`;
   const person = loaded.users.find((u) => u.password !== undefined && u.status === 'ACTIVE');
   return {
     url,
@@ -81,6 +94,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     token,
     store,
     app,
+    certificate: tls && { generated: tls.generated, fingerprint256: tls.fingerprint256 },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
