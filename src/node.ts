@@ -67,7 +67,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const secure = tls ? { createServer: (await import('node:https')).createServer, serverOptions: { cert: tls.cert, key: tls.key } } : {};
   const server = createAdaptorServer({
     ...secure,
-    fetch: async (request, env) => writeHeaderLinesApart(await app.fetch(request, env), 'outgoing' in env ? (env.outgoing as ServerResponse) : undefined),
+    fetch: (request, env) => {
+      const outgoing = 'outgoing' in env ? (env.outgoing as ServerResponse) : undefined;
+      const answer = app.fetch(request, env);
+      return answer instanceof Promise ? answer.then((res) => writeHeaderLinesApart(res, outgoing)) : writeHeaderLinesApart(answer, outgoing);
+    },
     hostname: host,
   });
   await new Promise<void>((resolve, reject) => {
