@@ -63,6 +63,7 @@ export function createApp(options: CreateAppOptions): OktaMockApp {
   const app = new Hono<AppEnv>({ getPath: collapsedPath });
 
   app.use('*', responseHeaders({ now, random, rateLimit }));
+  app.use('*', pageHeaders(store.trustedOrigins));
   // `c.req.path` is the routed path, repeated slashes already collapsed.
   app.use('/api/*', cors(store.trustedOrigins));
   app.use('/.well-known/*', cors(store.trustedOrigins), async (c, next) => {
@@ -79,7 +80,7 @@ export function createApp(options: CreateAppOptions): OktaMockApp {
   app.route('/api/v1/authn', authnRoutes(sessions));
   app.route('/api/v1/sessions', sessionRoutes(sessions));
   app.route('/api/v1/users', userRoutes(store.users, sessions));
-  app.use('/login/*', stampResponseHeaders, pageHeaders(store.trustedOrigins));
+  app.use('/login/*', stampResponseHeaders);
   app.route('/login', loginRoutes(sessions, store.trustedOrigins));
   app.get('/', stampResponseHeaders, (c) => c.redirect(SIGN_IN_PATH, 302));
 

@@ -11,6 +11,8 @@ import type { TrustedOriginStore } from '../store/trusted-origin-store.js';
  */
 export function pageHeaders(trustedOrigins: TrustedOriginStore): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    // API answers are never pages: leave their hot path alone (reading c.res.headers would build a Headers).
+    if (c.req.path.startsWith('/api/')) return next();
     await next();
     if (!/^text\/html/i.test(c.res.headers.get('Content-Type') ?? '')) return;
     const framing = pageFramingHeaders(c.get('orgPage') ?? 'sign-in', trustedOrigins.all());
