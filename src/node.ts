@@ -4,7 +4,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { OktaMockApp } from './app.js';
 import { loadFixtures } from './fixtures-file.js';
 import { writeHeaderLinesApart } from './node-header-lines.js';
-import { tlsCredentials, TlsSetupError, type HttpsOption } from './tls.js';
+import type { HttpsOption } from './tls.js';
 import { createOrg } from './org.js';
 import { SIGN_IN_PATH } from './routes/login.js';
 import type { OrgStore } from './store/org-store.js';
@@ -59,10 +59,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   await ready;
 
   let tls;
-  try {
-    tls = options.https ? await tlsCredentials(options.https) : undefined;
-  } catch (error) {
-    throw error instanceof TlsSetupError ? new ServerStartError(error.message) : error;
+  if (options.https) {
+    // Loaded only for HTTPS, so a plain start never pays for certificate handling.
+    const { tlsCredentials, TlsSetupError } = await import('./tls.js');
+    try {
+      tls = await tlsCredentials(options.https);
+    } catch (error) {
+      throw error instanceof TlsSetupError ? new ServerStartError(error.message) : error;
+    }
   }
   const secure = tls ? { createServer: (await import('node:https')).createServer, serverOptions: { cert: tls.cert, key: tls.key } } : {};
   const server = createAdaptorServer({

@@ -28,9 +28,9 @@ export interface CrossSiteHarness {
 }
 
 /**
- * Chromium's third-party cookie setting, `profile.cookie_controls_mode`:
- * 0 allows them, 1 blocks them in incognito only, 2 blocks them everywhere.
- * `undefined` leaves the profile as Chromium makes it.
+ * Chromium's third-party cookie setting, the `profile.cookie_controls_mode`
+ * preference: `allowed` writes 0 into a fresh profile; `browser default`
+ * leaves the profile as Chromium makes it (which blocks them).
  */
 export type ThirdPartyCookies = 'allowed' | 'browser default';
 
