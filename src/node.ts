@@ -11,6 +11,7 @@ import type { OrgStore } from './store/org-store.js';
 import type { Fixtures } from './store/schemas.js';
 
 export { DEFAULT_FIXTURES_DIR, loadFixtures } from './fixtures-file.js';
+export type { HttpsOption } from './tls.js';
 
 export interface StartServerOptions {
   /** 0 picks any free port. */
