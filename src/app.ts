@@ -10,6 +10,7 @@ import { jsonResponse, stampResponseHeaders, type AppEnv } from './http.js';
 import { requireApiToken } from './middleware/auth.js';
 import { cors } from './middleware/cors.js';
 import { journalRequests } from './middleware/journal.js';
+import { pageHeaders } from './middleware/page-headers.js';
 import { responseHeaders } from './middleware/response-headers.js';
 import { SessionModel } from './model/sessions.js';
 import { TrustedOriginModel } from './model/trusted-origins.js';
@@ -21,6 +22,7 @@ import { loginRoutes, SIGN_IN_PATH } from './routes/login.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { trustedOriginRoutes } from './routes/trusted-origins.js';
 import { userRoutes } from './routes/users.js';
+import { wellKnownRoutes } from './routes/well-known.js';
 import type { OrgStore } from './store/org-store.js';
 
 export interface CreateAppOptions {
@@ -71,8 +73,14 @@ export function createApp(options: CreateAppOptions): OktaMockApp {
 
   app.use('*', journalRequests(journal, now));
   app.use('*', responseHeaders({ now, random, rateLimit }));
+  app.use('*', pageHeaders(store.trustedOrigins));
   // `c.req.path` is the routed path, repeated slashes already collapsed.
   app.use('/api/*', cors(store.trustedOrigins));
+  app.use('/.well-known/*', cors(store.trustedOrigins), async (c, next) => {
+    assertMethodAllowed(c.req.path, c.req.method);
+    await next();
+  });
+  app.route('/.well-known', wellKnownRoutes());
   app.use('/api/*', async (c, next) => {
     assertMethodAllowed(c.req.path, c.req.method);
     await next();

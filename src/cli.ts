@@ -22,6 +22,9 @@ Options:
   --journal-size <n>  requests the journal keeps (default ${DEFAULT_JOURNAL_SIZE}; 0 keeps none)
   --trust <origin>    trust this origin for CORS and REDIRECT from the start (repeatable)
   --data <file>       keep the org's content in this file across restarts
+  --https             serve HTTPS with a certificate made at start for localhost, 127.0.0.1, ::1
+  --cert <file>       serve HTTPS with this PEM certificate (with --key; e.g. one made by mkcert)
+  --key <file>        the PEM private key of --cert
   --help              print this help
   --version           print the version`;
 
@@ -84,6 +87,9 @@ export async function main(argv: string[]): Promise<void> {
         'journal-size': { type: 'string' },
         trust: { type: 'string', multiple: true },
         data: { type: 'string' },
+        https: { type: 'boolean' },
+        cert: { type: 'string' },
+        key: { type: 'string' },
         help: { type: 'boolean' },
         version: { type: 'boolean' },
       },
@@ -100,6 +106,8 @@ export async function main(argv: string[]): Promise<void> {
   const journalSize = parseInteger('journal-size', values['journal-size'], 0, 1_000_000);
   const badToken = values.token?.map((token, i) => tokenProblem(token, i + 1)).find((problem) => problem !== undefined);
   if (badToken) fail(badToken);
+  if ((values.cert === undefined) !== (values.key === undefined)) fail('--cert and --key go together: give both files (see --help)');
+  const https = values.cert !== undefined && values.key !== undefined ? { certFile: values.cert, keyFile: values.key } : values.https ? true : undefined;
 
   let server;
   try {
@@ -114,6 +122,7 @@ export async function main(argv: string[]): Promise<void> {
       onRequest: values.quiet ? undefined : requestLogger(values.log === 'json' ? 'json' : 'text'),
       trust: values.trust,
       data: values.data,
+      https,
     });
   } catch (error) {
     fail((error as Error).message);
@@ -122,6 +131,9 @@ export async function main(argv: string[]): Promise<void> {
   console.log(`okta-mock listening on ${server.url}`);
   const exposed = hostWarning(server.host);
   if (exposed) console.error(`okta-mock: ${exposed}`);
+  if (server.certificate?.generated) {
+    console.log(`TLS certificate generated for localhost, 127.0.0.1 and ::1, SHA-256 fingerprint ${server.certificate.fingerprint256} (not trusted by browsers unless you tell them to)`);
+  }
   if (server.token) console.log(`API token: ${server.token}  (send "Authorization: SSWS ${server.token}")`);
   if (server.signIn) {
     console.log(`Sign in at ${server.signIn.url} as ${server.signIn.login} with password ${server.signIn.password}`);

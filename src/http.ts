@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import type { OrgPage } from './domain/frame-ancestors.js';
 import { OktaApiError } from './errors.js';
 import type { JournalDecision } from './journal.js';
 import { readBodyText } from './request-body.js';
@@ -13,25 +14,40 @@ export interface AppEnv {
     decision: JournalDecision;
     /** The Okta error code this request was answered with, for the journal. */
     errorCode: string;
+    /** What kind of page an HTML answer is, for who may frame it (see middleware/page-headers.ts). */
+    orgPage: OrgPage | undefined;
   };
 }
 
-type ExtraHeaders = ReadonlyArray<readonly [string, string]>;
+export type HeaderLines = ReadonlyArray<readonly [string, string]>;
 
-function withExtras(base: Record<string, string>, extra: ExtraHeaders | undefined) {
-  // Tuples keep repeated names (one Link header per relation); a plain object is the fast path.
-  return extra && extra.length > 0 ? [...Object.entries(base), ...extra.map(([k, v]) => [k, v] as [string, string])] : base;
+/**
+ * The extra header lines of an answer, one entry per line as Okta sends them
+ * (one `Link` line per relation). A Fetch `Headers` joins repeated names into
+ * one value, so the lines travel beside the Response for the node server to
+ * write apart (see node-header-lines.ts).
+ */
+const headerLines = new WeakMap<Response, HeaderLines>();
+
+/** The extra header lines an answer was built with, if it has any. */
+export const headerLinesOf = (response: Response): HeaderLines | undefined => headerLines.get(response);
+
+function respond(body: string | null, status: number, base: Record<string, string>, extra: HeaderLines | undefined): Response {
+  // A plain object is the node server's fast path; tuples only when there are extras.
+  if (!extra || extra.length === 0) return new Response(body, { status, headers: base });
+  const response = new Response(body, { status, headers: [...Object.entries(base), ...extra.map(([k, v]) => [k, v] as [string, string])] });
+  headerLines.set(response, extra);
+  return response;
 }
 
 /** A JSON answer with the org's standard headers. */
-export function jsonResponse(c: Context<AppEnv>, body: unknown, status = 200, extra?: ExtraHeaders): Response {
-  const headers = { ...c.var.responseHeaders, 'Content-Type': 'application/json' };
-  return new Response(JSON.stringify(body), { status, headers: withExtras(headers, extra) });
+export function jsonResponse(c: Context<AppEnv>, body: unknown, status = 200, extra?: HeaderLines): Response {
+  return respond(JSON.stringify(body), status, { ...c.var.responseHeaders, 'Content-Type': 'application/json' }, extra);
 }
 
 /** An answer without a body (and so without Content-Type), with the org's standard headers. */
-export function emptyResponse(c: Context<AppEnv>, status: number, extra?: ExtraHeaders): Response {
-  return new Response(null, { status, headers: withExtras(c.var.responseHeaders, extra) });
+export function emptyResponse(c: Context<AppEnv>, status: number, extra?: HeaderLines): Response {
+  return respond(null, status, c.var.responseHeaders, extra);
 }
 
 /** For answers built with Hono's own helpers (HTML pages, redirects): stamp the standard headers first. */

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { OktaMockApp } from './app.js';
@@ -7,12 +7,15 @@ import { loadFixtures } from './fixtures-file.js';
 import type { Journal, JournalListener } from './journal.js';
 import type { OrgOperations } from './org-operations.js';
 import { closeGracefully } from './graceful-stop.js';
+import { writeHeaderLinesApart } from './node-header-lines.js';
+import type { HttpsOption } from './tls.js';
 import { createOrg } from './org.js';
 import { SIGN_IN_PATH } from './routes/login.js';
 import type { OrgStore } from './store/org-store.js';
 import type { Fixtures } from './store/schemas.js';
 
 export { DEFAULT_FIXTURES_DIR, loadFixtures } from './fixtures-file.js';
+export type { HttpsOption } from './tls.js';
 
 export interface StartServerOptions {
   /** 0 picks any free port. */
@@ -34,6 +37,8 @@ export interface StartServerOptions {
   trust?: string[];
   /** Keep the org's content in this file (`--data`): read at start when it exists, rewritten after every change. */
   data?: string;
+  /** Serve HTTPS: `true` with a certificate made at start for localhost, 127.0.0.1 and ::1, or your own PEM files. */
+  https?: HttpsOption;
 }
 
 export interface RunningServer extends OrgOperations {
@@ -49,6 +54,8 @@ export interface RunningServer extends OrgOperations {
   /** The requests the org answered. */
   journal: Journal;
   /** Stops accepting connections, lets requests in flight finish (a few seconds at most), then resolves. */
+  /** With `https`: whether the certificate was generated, and its SHA-256 fingerprint. */
+  certificate: { generated: boolean; fingerprint256: string } | undefined;
   close(): Promise<void>;
 }
 
@@ -71,7 +78,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   await ready;
   const stopTelling = options.onRequest ? journal.subscribe(options.onRequest) : () => undefined;
 
-  let fetch: (request: Request) => Response | Promise<Response> = app.fetch;
+  type OrgFetch = (request: Request, env?: unknown) => Response | Promise<Response>;
+  let handle: OrgFetch = app.fetch;
   if (options.data !== undefined) {
     const writer = new DataFileWriter(options.data, (error) => console.error(`okta-mock: cannot write the --data file: ${error.message}`));
     store.onChange(() => void writer.write(store.exportState()).catch(() => {}));
@@ -79,14 +87,33 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       throw new ServerStartError(`cannot write the --data file ${options.data}: ${error.code ?? error.message}`);
     });
     // An answer leaves only once the state it reports is on disk: a kill after a 200 never loses that change.
-    fetch = async (request) => {
-      const response = await app.fetch(request);
+    handle = async (request, env) => {
+      const response = await app.fetch(request, env as never);
       await writer.flushed();
       return response;
     };
   }
 
-  const server = createAdaptorServer({ fetch, hostname: host });
+  let tls;
+  if (options.https) {
+    // Loaded only for HTTPS, so a plain start never pays for certificate handling.
+    const { tlsCredentials, TlsSetupError } = await import('./tls.js');
+    try {
+      tls = await tlsCredentials(options.https);
+    } catch (error) {
+      throw error instanceof TlsSetupError ? new ServerStartError(error.message) : error;
+    }
+  }
+  const secure = tls ? { createServer: (await import('node:https')).createServer, serverOptions: { cert: tls.cert, key: tls.key } } : {};
+  const server = createAdaptorServer({
+    ...secure,
+    fetch: (request, env) => {
+      const outgoing = 'outgoing' in env ? (env.outgoing as ServerResponse) : undefined;
+      const answer = handle(request, env);
+      return answer instanceof Promise ? answer.then((res) => writeHeaderLinesApart(res, outgoing)) : writeHeaderLinesApart(answer, outgoing);
+    },
+    hostname: host,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const reason =
@@ -101,7 +128,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const address = server.address() as AddressInfo;
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const token = options.tokens?.[0] ?? loaded.users.flatMap((u) => u.apiTokens)[0];
-  const url = `http://${urlHost}:${address.port}`;
+  const url = `${tls ? 'https' : 'http'}://${urlHost}:${address.port}`;
   const person = loaded.users.find((u) => u.password !== undefined && u.status === 'ACTIVE');
   return {
     url,
@@ -117,5 +144,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     importState: org.importState,
     // Requests that finish while closing are still told.
     close: () => closeGracefully(server as Server).finally(stopTelling),
+    certificate: tls && { generated: tls.generated, fingerprint256: tls.fingerprint256 },
   };
 }

@@ -11,6 +11,7 @@ export const CORS_ENDPOINTS: ReadonlyArray<{ path: RegExp; methods: readonly str
   { path: /^\/api\/v1\/sessions\/me$/, methods: ['GET', 'DELETE'] },
   { path: /^\/api\/v1\/sessions\/me\/lifecycle\/refresh$/, methods: ['POST'] },
   { path: /^\/api\/v1\/authn$/, methods: ['POST'] },
+  { path: /^\/\.well-known\/okta-organization$/, methods: ['GET'] },
 ];
 
 export const EXPOSED_HEADERS = 'Date, Link, X-Okta-Request-Id, X-Rate-Limit-Limit, X-Rate-Limit-Remaining, X-Rate-Limit-Reset';

@@ -18,7 +18,6 @@ export const VALIDATION_MESSAGES = {
   invalidOrigin: 'Origin value is not valid',
   tooManyScopes: `A trusted origin cannot have more than ${MAX_SCOPES} scopes`,
   repeatedScope: 'Each scope type can be used only once',
-  appsNotAllowed: 'allowedOktaApps is only supported for the IFRAME_EMBED scope type',
   appsInvalid: `allowedOktaApps must be a list of: ${OKTA_APPS.join(', ')}`,
   duplicate: 'An object with this field already exists in the current organization',
 } as const;
@@ -66,20 +65,23 @@ function scopeCauses(scopes: unknown[]): ValidationCause[] {
     }
     if (seen.has(scope.type)) cause(VALIDATION_MESSAGES.repeatedScope);
     seen.add(scope.type);
+    // Okta's spec allows the field on every scope type; only its values are checked.
     const apps = scope.allowedOktaApps;
     if (apps === undefined || apps === null) continue;
-    if (scope.type !== 'IFRAME_EMBED') cause(VALIDATION_MESSAGES.appsNotAllowed);
-    else if (!Array.isArray(apps) || apps.some((a) => !OKTA_APPS.includes(a as OktaApp))) {
-      cause(VALIDATION_MESSAGES.appsInvalid);
-    }
+    if (!Array.isArray(apps) || apps.some((a) => !OKTA_APPS.includes(a as OktaApp))) cause(VALIDATION_MESSAGES.appsInvalid);
   }
   return causes;
 }
 
+/**
+ * `allowedOktaApps` means something only for IFRAME_EMBED (which pages may be
+ * framed), so only that scope keeps it; CORS and REDIRECT scopes are stored
+ * and answered as `{"type": …}`, the only form recorded for them.
+ */
 function normalizeScopes(scopes: Array<Record<string, unknown>>): TrustedOriginScope[] {
   return scopes.map((s) => {
     const type = s.type as ScopeType;
-    return Array.isArray(s.allowedOktaApps) ? { type, allowedOktaApps: [...(s.allowedOktaApps as OktaApp[])] } : { type };
+    return type === 'IFRAME_EMBED' && Array.isArray(s.allowedOktaApps) ? { type, allowedOktaApps: [...(s.allowedOktaApps as OktaApp[])] } : { type };
   });
 }
 

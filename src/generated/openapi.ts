@@ -223,6 +223,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/.well-known/okta-organization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve the org metadata
+         * @description The org's id, its authentication pipeline (`v1` Classic Engine, `idx`
+         *     Identity Engine), public settings, and `_links.organization` (the org URL;
+         *     `alternate` would be a custom domain, which the emulator does not have).
+         */
+        get: operations["getWellknownOrgMetadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        /** CORS preflight for the org metadata */
+        options: operations["preflightWellknownOrgMetadata"];
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/login/login.htm": {
         parameters: {
             query?: never;
@@ -426,6 +449,35 @@ export interface components {
             users: {
                 [key: string]: unknown;
             }[];
+        };
+        /** @description A link without hints. */
+        PlainHref: {
+            /** Format: uri */
+            href: string;
+        };
+        /** @description The org's public metadata, keys in this order. */
+        WellKnownOrgMetadata: {
+            /** @description The org id, `00o` followed by 17 characters. */
+            id: string;
+            /**
+             * @description `v1`: Classic Engine. `idx`: Identity Engine.
+             * @enum {string}
+             */
+            pipeline: "v1" | "idx";
+            settings: {
+                analyticsCollectionEnabled: boolean;
+                bugReportingEnabled: boolean;
+                /** @description Whether the legacy Okta Mobile app is enabled. */
+                omEnabled: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+            _links: {
+                organization: components["schemas"]["PlainHref"];
+                alternate?: components["schemas"]["PlainHref"];
+            };
+        } & {
+            [key: string]: unknown;
         };
         /** @description A trusted origin as the server returns it. */
         TrustedOrigin: {
@@ -1643,6 +1695,76 @@ export interface operations {
         };
     };
     preflightCurrentUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Sent by browsers on cross-origin requests. CORS headers come back only when
+                 *     this origin (scheme, host and port; a default port and a trailing slash in
+                 *     the stored origin do not matter) is an `ACTIVE` trusted origin with the
+                 *     `CORS` scope, and the request carries no `SSWS` token.
+                 * @example http://localhost:3000
+                 */
+                Origin?: components["parameters"]["OriginHeader"];
+                /**
+                 * @description The method of the request the browser is about to send. Not checked.
+                 * @example POST
+                 */
+                "Access-Control-Request-Method"?: components["parameters"]["AccessControlRequestMethod"];
+                /**
+                 * @description The headers the browser wants to send. Echoed in the preflight's
+                 *     `Access-Control-Allow-Headers`, with `,Content-Type` appended.
+                 * @example content-type, x-okta-user-agent-extended
+                 */
+                "Access-Control-Request-Headers"?: components["parameters"]["AccessControlRequestHeaders"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CorsPreflight"];
+        };
+    };
+    getWellknownOrgMetadata: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Sent by browsers on cross-origin requests. CORS headers come back only when
+                 *     this origin (scheme, host and port; a default port and a trailing slash in
+                 *     the stored origin do not matter) is an `ACTIVE` trusted origin with the
+                 *     `CORS` scope, and the request carries no `SSWS` token.
+                 * @example http://localhost:3000
+                 */
+                Origin?: components["parameters"]["OriginHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metadata. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["CorsAllowOrigin"];
+                    "Access-Control-Allow-Credentials": components["headers"]["CorsAllowCredentials"];
+                    "Access-Control-Allow-Headers": components["headers"]["CorsAllowHeaders"];
+                    "Access-Control-Expose-Headers": components["headers"]["CorsExposeHeaders"];
+                    "X-Okta-Request-Id": components["headers"]["X-Okta-Request-Id"];
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WellKnownOrgMetadata"];
+                };
+            };
+            405: components["responses"]["CorsMethodNotAllowed"];
+        };
+    };
+    preflightWellknownOrgMetadata: {
         parameters: {
             query?: never;
             header?: {

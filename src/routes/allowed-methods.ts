@@ -9,6 +9,7 @@ export const API_ENDPOINTS: ReadonlyArray<readonly [RegExp, readonly string[]]> 
   [/^\/api\/v1\/sessions\/me$/, ['GET', 'HEAD', 'DELETE']],
   [/^\/api\/v1\/sessions\/me\/lifecycle\/refresh$/, ['POST']],
   [/^\/api\/v1\/authn$/, ['POST']],
+  [/^\/\.well-known\/okta-organization$/, ['GET', 'HEAD']],
 ];
 
 export function assertMethodAllowed(path: string, method: string): void {

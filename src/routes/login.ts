@@ -24,10 +24,15 @@ export function loginRoutes(sessions: SessionModel, trustedOrigins: TrustedOrigi
     return decision.location;
   };
   const refuse = (c: Context<AppEnv>, target: string) => c.html(untrustedRedirectPage(target), 403);
+  // The signed-in page stands in for the End-User Dashboard when it comes to framing.
+  const signedIn = (c: Context<AppEnv>, login: string) => {
+    c.set('orgPage', 'end-user-dashboard');
+    return c.html(signedInPage(login));
+  };
 
   routes.get('/login.htm', (c) => {
     const current = sessions.current(readSessionId(c));
-    if (current) return c.html(signedInPage(current.user.profile.login));
+    if (current) return signedIn(c, current.user.profile.login);
     return c.html(signInPage({ fromURI: c.req.query('fromURI') }));
   });
 
@@ -46,7 +51,7 @@ export function loginRoutes(sessions: SessionModel, trustedOrigins: TrustedOrigi
     setSessionCookie(c, sessions.start(user).id);
     const location = fromURI === undefined ? undefined : redirectTarget(c, fromURI);
     if (location !== undefined) return c.redirect(location, 302);
-    return c.html(signedInPage(user.profile.login));
+    return signedIn(c, user.profile.login);
   });
 
   routes.get('/sessionCookieRedirect', (c) => {

@@ -19,7 +19,7 @@ export function sessionRoutes(sessions: SessionModel): Hono<AppEnv> {
   routes.delete('/me', (c) => {
     sessions.requireCurrent(readSessionId(c));
     sessions.end(readSessionId(c));
-    return emptyResponse(c, 204, [['Set-Cookie', clearedSessionCookie()]]);
+    return emptyResponse(c, 204, [['Set-Cookie', clearedSessionCookie(c)]]);
   });
 
   routes.post('/me/lifecycle/refresh', (c) => {

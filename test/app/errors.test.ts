@@ -52,10 +52,10 @@ const VALIDATION_CASES: Array<[string, Record<string, unknown>, string, string[]
     ['scopes: A trusted origin cannot have more than 3 scopes', 'scopes: Each scope type can be used only once'],
   ],
   [
-    'allowedOktaApps on a CORS scope',
-    { ...VALID, scopes: [{ type: 'CORS', allowedOktaApps: ['OKTA_ENDUSER'] }] },
+    'an unknown allowedOktaApps value on a CORS scope',
+    { ...VALID, scopes: [{ type: 'CORS', allowedOktaApps: ['OKTA_ADMIN'] }] },
     'scopes',
-    ['scopes: allowedOktaApps is only supported for the IFRAME_EMBED scope type'],
+    ['scopes: allowedOktaApps must be a list of: OKTA_ENDUSER'],
   ],
   [
     'an unknown allowedOktaApps value',

@@ -1,4 +1,5 @@
 /** The browser session flow through app.fetch: authn, the session-cookie redirect and /api/v1/sessions/me. */
+import { createOrg } from '../../src/org.js';
 import { describe, expect, it } from 'vitest';
 import { expectOktaError, steppingClock } from '../support/okta-assertions.js';
 import { ADMIN_ID, createTestOrg, FIXED_NOW, ORG_URL, type TestOrg } from '../support/org.js';
@@ -90,6 +91,30 @@ describe('GET /login/sessionCookieRedirect', () => {
     expect(cookie).toMatch(/;\s*HttpOnly/i);
     expect(cookie).toMatch(/;\s*Path=\/(;|$)/);
     expect(await res.text()).toBe('');
+  });
+
+  it('marks the sid cookie Secure and SameSite=None when the org is reached over HTTPS', async () => {
+    const org = await createTestOrg(); // ORG_URL is https://
+    const res = await cookieRedirect(org, await sessionToken(org), TARGET);
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('sid='))!;
+    expect(cookie).toMatch(/;\s*Secure(;|$)/);
+    expect(cookie).toMatch(/;\s*SameSite=None(;|$)/);
+    expect(cookie).toMatch(/;\s*HttpOnly(;|$)/);
+  });
+
+  it('sets the sid cookie without Secure or SameSite when the org is reached over plain HTTP', async () => {
+    // Straight into an app on an http:// URL: the MSW target serves only the https ORG_URL.
+    const { app, ready } = createOrg({ randomSeed: 1 });
+    await ready;
+    const send = (path: string, init?: RequestInit) => app.fetch(new Request(`http://127.0.0.1:8787${path}`, init));
+    const authn = await send('/api/v1/authn', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin@example.com', password: 'okta-mock' }) });
+    const { sessionToken: token } = (await authn.json()) as { sessionToken: string };
+    const res = await send(`/login/sessionCookieRedirect?${new URLSearchParams({ token, redirectUrl: TARGET })}`);
+    expect(res.status).toBe(302);
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('sid='))!;
+    expect(cookie).toMatch(/^sid=102[A-Za-z0-9_-]{22};/);
+    expect(cookie).not.toMatch(/Secure|SameSite/i);
+    expect(cookie).toMatch(/;\s*HttpOnly(;|$)/);
   });
 
   it('uses a token once: a second redirect with it is a 302 without a cookie', async () => {

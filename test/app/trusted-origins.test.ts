@@ -240,6 +240,22 @@ describe('stored values', () => {
     expect(await call(org, `/api/v1/trustedOrigins/${made.id}`)).toEqual(made);
   });
 
+  it('accepts allowedOktaApps on CORS and REDIRECT scopes, as Okta\'s spec allows, and answers and stores those scopes without it', async () => {
+    const org = await createTestOrg();
+    const made = await create(org, {
+      name: 'Client that always sends allowedOktaApps',
+      origin: 'https://always-sends.example.com',
+      scopes: [{ type: 'CORS', allowedOktaApps: [] }, { type: 'REDIRECT', allowedOktaApps: [] }, { type: 'IFRAME_EMBED', allowedOktaApps: [] }],
+    });
+    expect(made.scopes).toEqual([{ type: 'CORS' }, { type: 'REDIRECT' }, { type: 'IFRAME_EMBED', allowedOktaApps: [] }]);
+    expect(org.store.trustedOrigins.get(made.id)!.scopes).toEqual(made.scopes);
+    const replaced = await call(org, `/api/v1/trustedOrigins/${made.id}`, {
+      method: 'PUT',
+      json: { ...made, scopes: [{ type: 'CORS', allowedOktaApps: ['OKTA_ENDUSER'] }] },
+    });
+    expect(replaced.scopes).toEqual([{ type: 'CORS' }]);
+  });
+
   it('gives each created origin a new 20-character tos id and returns it from GET unchanged', async () => {
     const org = await createTestOrg({ empty: true });
     const ids = new Set<string>();

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CASES } from './cases/index.js';
+import { headerLinesOf, withHeaderLines } from './support/header-lines.js';
 import { passed, runCase, runCases, type CaseResult } from './support/runner.js';
 import { writeSafely } from './support/snapshots.js';
 import { alterResponses, createTarget } from './support/target.js';
@@ -73,6 +74,19 @@ const DEVIATIONS: Deviation[] = [
       const text = await res.clone().text();
       const first = (JSON.parse(text) as Array<{ id: string }>)[0]!.id;
       return rebuild(res, { headers: (h) => h.set('Link', link.replace(/after=[^&>]+/, `after=${first}`)) });
+    },
+  },
+  {
+    name: 'Link relations joined on one line',
+    caughtBy: 'list-pagination-q',
+    reports: '[0].headers.link',
+    alter: async (_req, res) => {
+      const lines = headerLinesOf(res);
+      const links = lines.filter(([name]) => name.toLowerCase() === 'link');
+      if (links.length < 2) return res;
+      // What a server writing the Fetch Headers value would put on the wire: one line, relations joined by ", ".
+      const joined = [...lines.filter(([name]) => name.toLowerCase() !== 'link'), ['link', links.map(([, v]) => v).join(', ')] as const];
+      return withHeaderLines(await rebuild(res, {}), joined);
     },
   },
   {

@@ -9,7 +9,7 @@ import { realOrgSkipReason } from './support/transports.js';
 
 describe('coverage', () => {
   const covered = new Set(CASES.flatMap((c) => c.operations));
-  const all = ['TrustedOrigin', 'Authn', 'Session', 'User', 'SignIn'].flatMap(operationIds);
+  const all = ['TrustedOrigin', 'Authn', 'Session', 'User', 'SignIn', 'OrgSetting'].flatMap(operationIds);
 
   it('calls every Trusted Origins operation of the contract', () => {
     expect(operationIds('TrustedOrigin').filter((id) => !covered.has(id))).toEqual([]);

@@ -134,7 +134,7 @@ export async function sessionCookie(page: Page, oktaUrl: string): Promise<string
 
 /* ----- The org's Trusted Origins API, called from Node with the SSWS token (never from the browser). ----- */
 
-export type Scope = 'CORS' | 'REDIRECT';
+export type Scope = 'CORS' | 'REDIRECT' | 'IFRAME_EMBED';
 
 export interface TrustedOriginBody {
   id: string;
@@ -143,10 +143,18 @@ export interface TrustedOriginBody {
   scopes: Array<{ type: Scope }>;
 }
 
+/**
+ * Node's fetch does not trust the certificate an `https: true` org generates, so
+ * such an org is called in-process (the same app the socket serves); over plain HTTP, over the socket.
+ */
+export function nodeFetch(okta: RunningServer, url: string, init: RequestInit): Promise<Response> {
+  return okta.certificate?.generated ? Promise.resolve(okta.app.fetch(new Request(url, init))) : fetch(url, init);
+}
+
 async function api(okta: RunningServer, method: string, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', Authorization: `SSWS ${okta.token}` };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await fetch(`${okta.url}/api/v1/trustedOrigins${path}`, {
+  const res = await nodeFetch(okta, `${okta.url}/api/v1/trustedOrigins${path}`, {
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -174,7 +182,7 @@ export async function deleteOrigin(okta: RunningServer, id: string): Promise<voi
 
 /** `POST /api/v1/authn` from Node (no `Origin`): a one-time session token for the fixture admin. */
 export async function sessionTokenFromNode(okta: RunningServer, login = ADMIN_LOGIN, password = ADMIN_PASSWORD): Promise<string> {
-  const res = await fetch(`${okta.url}/api/v1/authn`, {
+  const res = await nodeFetch(okta, `${okta.url}/api/v1/authn`, {
     method: 'POST',
     headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
     body: JSON.stringify({ username: login, password }),

@@ -5,7 +5,7 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/okta-mock.js', import.meta.url));
 
 /** The CLI's first stdout line, complete with its newline. */
-export const LISTENING_LINE = /^okta-mock listening on (http:\/\/(\S+):(\d+))\r?\n/m;
+export const LISTENING_LINE = /^okta-mock listening on (https?:\/\/(\S+):(\d+))\r?\n/m;
 const TOKEN_LINE = /^API token: (\S+).*\r?\n/m;
 
 export interface CliRun {

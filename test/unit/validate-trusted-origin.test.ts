@@ -58,14 +58,14 @@ describe('validateTrustedOriginInput rejects broken rules with E0000001', () => 
       expected: e1('scopes', 'scopes: Each scope type can be used only once'),
     },
     {
-      name: 'rejects allowedOktaApps on a CORS scope with E0000001 scopes: only for IFRAME_EMBED',
-      input: { ...valid, scopes: [{ type: 'CORS', allowedOktaApps: ['OKTA_ENDUSER'] }] },
-      expected: e1('scopes', 'scopes: allowedOktaApps is only supported for the IFRAME_EMBED scope type'),
+      name: 'rejects an unknown allowedOktaApps value on a CORS scope with E0000001 scopes: must be a list of OKTA_ENDUSER',
+      input: { ...valid, scopes: [{ type: 'CORS', allowedOktaApps: ['OKTA_ADMIN'] }] },
+      expected: e1('scopes', 'scopes: allowedOktaApps must be a list of: OKTA_ENDUSER'),
     },
     {
-      name: 'rejects allowedOktaApps on a REDIRECT scope with E0000001 scopes: only for IFRAME_EMBED',
-      input: { ...valid, scopes: [{ type: 'REDIRECT', allowedOktaApps: [] }] },
-      expected: e1('scopes', 'scopes: allowedOktaApps is only supported for the IFRAME_EMBED scope type'),
+      name: 'rejects allowedOktaApps that is not a list on a REDIRECT scope with E0000001 scopes: must be a list of OKTA_ENDUSER',
+      input: { ...valid, scopes: [{ type: 'REDIRECT', allowedOktaApps: {} }] },
+      expected: e1('scopes', 'scopes: allowedOktaApps must be a list of: OKTA_ENDUSER'),
     },
     {
       name: 'rejects an unknown allowedOktaApps value with E0000001 scopes: must be a list of OKTA_ENDUSER',
@@ -79,13 +79,13 @@ describe('validateTrustedOriginInput rejects broken rules with E0000001', () => 
     },
     {
       name: 'lists every broken rule as a cause in field order and names the first field in the summary',
-      input: { origin: 'example.com', scopes: [{ type: 'CORS' }, { type: 'CORS', allowedOktaApps: ['OKTA_ENDUSER'] }] },
+      input: { origin: 'example.com', scopes: [{ type: 'CORS' }, { type: 'CORS', allowedOktaApps: ['OKTA_ADMIN'] }] },
       expected: e1(
         'name',
         `name: ${BLANK}`,
         BAD_ORIGIN,
         'scopes: Each scope type can be used only once',
-        'scopes: allowedOktaApps is only supported for the IFRAME_EMBED scope type',
+        'scopes: allowedOktaApps must be a list of: OKTA_ENDUSER',
       ),
     },
     { name: 'names origin in the summary when name is fine but origin and scopes are not', input: { name: 'x', origin: '', scopes: [] }, expected: e1('origin', `origin: ${BLANK}`, `scopes: ${BLANK}`) },
@@ -135,6 +135,26 @@ describe('validateTrustedOriginInput accepts valid bodies', () => {
       name: 'accepts IFRAME_EMBED with an empty allowedOktaApps list and keeps it',
       input: { ...valid, scopes: [{ type: 'IFRAME_EMBED', allowedOktaApps: [] }] },
       expected: { ...valid, scopes: [{ type: 'IFRAME_EMBED', allowedOktaApps: [] }] },
+    },
+    {
+      name: 'accepts IFRAME_EMBED with allowedOktaApps OKTA_ENDUSER and keeps it',
+      input: { ...valid, origin: 'https://*.example.com', scopes: [{ type: 'IFRAME_EMBED', allowedOktaApps: ['OKTA_ENDUSER'] }] },
+      expected: { ...valid, origin: 'https://*.example.com', scopes: [{ type: 'IFRAME_EMBED', allowedOktaApps: ['OKTA_ENDUSER'] }] },
+    },
+    {
+      name: 'accepts an empty allowedOktaApps on a CORS scope, as Okta\'s spec allows, and stores the scope without it',
+      input: { ...valid, scopes: [{ type: 'CORS', allowedOktaApps: [] }] },
+      expected: valid,
+    },
+    {
+      name: 'accepts an empty allowedOktaApps on a REDIRECT scope and stores the scope without it',
+      input: { ...valid, scopes: [{ type: 'REDIRECT', allowedOktaApps: [] }] },
+      expected: { ...valid, scopes: [{ type: 'REDIRECT' }] },
+    },
+    {
+      name: 'accepts OKTA_ENDUSER on a CORS scope and stores the scope without it (it only means something for IFRAME_EMBED)',
+      input: { ...valid, scopes: [{ type: 'CORS', allowedOktaApps: ['OKTA_ENDUSER'] }, { type: 'IFRAME_EMBED', allowedOktaApps: [] }] },
+      expected: { ...valid, scopes: [{ type: 'CORS' }, { type: 'IFRAME_EMBED', allowedOktaApps: [] }] },
     },
     {
       name: 'treats a null allowedOktaApps as absent',

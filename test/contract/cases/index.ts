@@ -3,8 +3,9 @@ import type { ContractCase } from '../support/runner.js';
 import { CORS_CASES } from './cors.js';
 import { ERROR_CASES } from './errors.js';
 import { OPERATION_CASES } from './operations.js';
+import { WELL_KNOWN_CASES } from './well-known.js';
 
-export const CASES: ContractCase[] = [...OPERATION_CASES, ...ERROR_CASES, ...CORS_CASES];
+export const CASES: ContractCase[] = [...OPERATION_CASES, ...ERROR_CASES, ...CORS_CASES, ...WELL_KNOWN_CASES];
 
 /**
  * Operations of contracts/trusted-origins.openapi.yaml the suite does not call,

@@ -35,6 +35,7 @@ export const RECORDED_HEADERS = [
 // Ids stand alone, or follow a percent-escape in a query (`%22tos…%22`).
 const TOS_ID = /(?<=^|[^0-9A-Za-z]|%[0-9A-Fa-f]{2})tos[0-9A-Za-z]{17}(?![0-9A-Za-z])/g;
 const USER_ID = /(?<=^|[^0-9A-Za-z]|%[0-9A-Fa-f]{2})00u[0-9A-Za-z]{17}(?![0-9A-Za-z])/g;
+const ORG_ID = /(?<=^|[^0-9A-Za-z])00o[0-9A-Za-z]{17}(?![0-9A-Za-z])/g;
 const TIMESTAMP = /\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z/g;
 const ERROR_ID = /^oae[A-Za-z0-9_-]{22}$/;
 const REQUEST_ID = /^[0-9a-f]{32}$/;
@@ -80,6 +81,7 @@ export class Normaliser {
       .replace(this.prefix, '<prefix>')
       .replace(TOS_ID, (id) => this.byValue('tos', id))
       .replace(USER_ID, (id) => this.byValue('user', id))
+      .replace(ORG_ID, (id) => this.byValue('org', id))
       .replace(TIMESTAMP, () => this.byOccurrence('time'));
   }
 
@@ -106,22 +108,28 @@ export class Normaliser {
         return /^\d{10}$/.test(value) ? '<epoch-seconds>' : value;
       case 'date':
         return HTTP_DATE.test(value) ? '<http-date>' : value;
-      case 'link':
-        // Several Link lines arrive joined by ", "; one entry per relation.
-        return value.split(/,\s*(?=<)/).map((part) => this.text(part.trim()));
       default:
         return this.text(value);
     }
   }
 }
 
-/** The recorded headers of a response, normalised and sorted by name. */
-export function selectHeaders(headers: Headers, normaliser: Normaliser): Record<string, string | string[]> {
-  const names = [...headers.keys()].filter(
-    (name) => (RECORDED_HEADERS as readonly string[]).includes(name) || name.startsWith('access-control-'),
-  );
+/** Headers that may come as several lines; each line is one entry, so a joined line shows up as a difference. */
+const LINE_PER_ENTRY = new Set(['link']);
+
+/** The recorded headers of a response, from its header lines as they arrived, normalised and sorted by name. */
+export function selectHeaders(lines: ReadonlyArray<readonly [string, string]>, normaliser: Normaliser): Record<string, string | string[]> {
+  const byName = new Map<string, string[]>();
+  for (const [rawName, value] of lines) {
+    const name = rawName.toLowerCase();
+    if (!(RECORDED_HEADERS as readonly string[]).includes(name) && !name.startsWith('access-control-')) continue;
+    byName.set(name, [...(byName.get(name) ?? []), value]);
+  }
   const out: Record<string, string | string[]> = {};
-  for (const name of [...new Set(names)].sort()) out[name] = normaliser.header(name, headers.get(name)!);
+  for (const name of [...byName.keys()].sort()) {
+    const values = byName.get(name)!;
+    out[name] = LINE_PER_ENTRY.has(name) ? values.map((v) => normaliser.text(v.trim())) : normaliser.header(name, values.join(', '));
+  }
   return out;
 }
 

@@ -4,6 +4,7 @@
  * snapshot. Returns results as data (no vitest expectations here), so the
  * drift test can run it on an altered target and read the verdicts.
  */
+import { headerLinesOf, type HeaderLine } from './header-lines.js';
 import { Normaliser, parseBody, selectHeaders, type Observation } from './normalise.js';
 import { checkAgainstContract } from './schema.js';
 import { differingPaths, lineDiff, readSnapshot, writeSnapshot, type Snapshot, type SnapshotSource } from './snapshots.js';
@@ -60,9 +61,10 @@ export interface RunOptions {
   record?: SnapshotSource;
 }
 
-async function answer(response: Response): Promise<{ answer: Answer; text: string }> {
+async function answer(response: Response): Promise<{ answer: Answer; text: string; lines: HeaderLine[] }> {
+  const lines = headerLinesOf(response);
   const text = await response.text();
-  return { text, answer: { status: response.status, headers: response.headers, body: parseBody(text, response.headers.get('content-type')) } };
+  return { text, lines, answer: { status: response.status, headers: response.headers, body: parseBody(text, response.headers.get('content-type')) } };
 }
 
 export async function runCase(target: Target, kase: ContractCase, options: RunOptions = {}): Promise<CaseResult> {
@@ -78,14 +80,14 @@ export async function runCase(target: Target, kase: ContractCase, options: RunOp
     async call(step, path, init = {}) {
       const method = init.method ?? 'GET';
       const response = await target.fetch(path, init);
-      const { answer: got, text } = await answer(response);
+      const { answer: got, text, lines } = await answer(response);
       const relative = /^https?:\/\//.test(path) ? path.slice(new URL(path).origin.length) : path;
       schemaErrors.push(...checkAgainstContract({ method, path: relative, status: got.status, headers: got.headers, text }).map((e) => `${step}: ${e}`));
       const origin = init.headers?.Origin;
       // Numbering follows the request, then the body, then the headers (a next link names a listed id).
       const request = { method, path: normaliser.text(relative), ...(origin !== undefined && { origin: normaliser.text(origin) }) };
       const body = normaliser.json(got.body);
-      observations.push({ step, request, status: got.status, headers: selectHeaders(got.headers, normaliser), body });
+      observations.push({ step, request, status: got.status, headers: selectHeaders(lines, normaliser), body });
       return got;
     },
     async prepare(path, init = {}, expect = 200) {

@@ -41,7 +41,7 @@ export interface GuardState {
 }
 
 const ID_PATH = /^\/api\/v1\/trustedOrigins\/([^/]+)(?:\/lifecycle\/(?:activate|deactivate))?$/;
-const CORS_PATHS = ['/api/v1/authn', '/api/v1/users/me', '/api/v1/sessions/me', '/api/v1/sessions/me/lifecycle/refresh'];
+const CORS_PATHS = ['/api/v1/authn', '/api/v1/users/me', '/api/v1/sessions/me', '/api/v1/sessions/me/lifecycle/refresh', '/.well-known/okta-organization'];
 
 /** A list filter that can only match our records: our ids, or `name eq|sw "<run prefix>…" and (…)`. */
 function filterIsPinned(filter: string, state: GuardState): boolean {

@@ -2,6 +2,7 @@
 import { getResponse } from 'msw';
 import { createOktaHandlers } from '../../../src/msw.js';
 import { startCli, type RunningCli } from '../../support/cli.js';
+import { appHeaderLines, fetchKeepingHeaderLines } from './header-lines.js';
 import type { Transport } from './target.js';
 
 const DEFAULT_TOKEN = '00okta-mock-default-api-token-for-local-use';
@@ -24,7 +25,7 @@ export function mswTransport(orgUrl = 'https://dev-123.example.com'): Transport 
     async send(request) {
       const response = await getResponse(handlers, request);
       if (!response) throw new Error(`no MSW handler answered ${request.method} ${new URL(request.url).pathname}`);
-      return response;
+      return appHeaderLines(response);
     },
   };
 }
@@ -45,7 +46,7 @@ export function socketTransport(): Transport {
     },
     orgUrl: () => running().url,
     authorization: () => `SSWS ${running().token ?? DEFAULT_TOKEN}`,
-    send: (request) => fetch(request),
+    send: fetchKeepingHeaderLines,
   };
 }
 
@@ -84,6 +85,6 @@ export function realOrgTransport(env: NodeJS.ProcessEnv = process.env): Transpor
     async stop() {},
     orgUrl: () => orgUrl,
     authorization: () => `SSWS ${token}`,
-    send: (request) => fetch(request),
+    send: fetchKeepingHeaderLines,
   };
 }
