@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { withEnvDefaults } from './cli-env.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from './node.js';
 
 const USAGE = `Usage: okta-mock [options]
@@ -14,7 +15,11 @@ Options:
   --token <value>     accept this API token too (repeatable); owned by the fixture admin
   --random-seed <n>   make ids, request ids and error ids repeatable
   --help              print this help
-  --version           print the version`;
+  --version           print the version
+
+Every flag also takes its default from OKTA_MOCK_<FLAG> (e.g. OKTA_MOCK_PORT=9000,
+OKTA_MOCK_RANDOM_SEED=1, OKTA_MOCK_EMPTY=1; lists comma-separated: OKTA_MOCK_TOKEN=a,b).
+Flags win.`;
 
 /** The package's version; package.json is one level up from src/ and two from dist/src/. */
 function version(): string {
@@ -45,7 +50,7 @@ function parseInteger(flag: string, value: string | undefined, min: number, max:
 export async function main(argv: string[]): Promise<void> {
   let values;
   try {
-    ({ values } = parseArgs({
+    ({ values } = parseArgs(withEnvDefaults({
       args: argv,
       strict: true,
       allowPositionals: false,
@@ -59,7 +64,7 @@ export async function main(argv: string[]): Promise<void> {
         help: { type: 'boolean' },
         version: { type: 'boolean' },
       },
-    }));
+    }, process.env)));
   } catch (error) {
     fail(`${(error as Error).message.split('\n')[0]} (see --help)`);
   }
@@ -82,6 +87,7 @@ export async function main(argv: string[]): Promise<void> {
 
   console.log(`okta-mock listening on ${server.url}`);
   if (server.token) console.log(`API token: ${server.token}  (send "Authorization: SSWS ${server.token}")`);
+  if (server.usedDefaultAdmin) console.log(`No users in the fixtures: loaded the default admin ${server.signIn?.login ?? ''} and its API token`.trimEnd());
   if (server.signIn) {
     console.log(`Sign in at ${server.signIn.url} as ${server.signIn.login} with password ${server.signIn.password}`);
   }

@@ -1,7 +1,7 @@
 import { createApp, type OktaMockApp } from './app.js';
 import { DEFAULT_JOURNAL_SIZE, Journal } from './journal.js';
 import { DEFAULT_FIXTURES } from './default-fixtures.js';
-import { parseFixtures } from './store/fixtures.js';
+import { parseFixtureDocument } from './store/fixtures.js';
 import { OrgStore } from './store/org-store.js';
 import type { Fixtures, FixturesInput } from './store/schemas.js';
 
@@ -25,6 +25,8 @@ export interface Org {
   store: OrgStore;
   /** The seed actually loaded (after `empty`). */
   fixtures: Fixtures;
+  /** True when the fixtures had no users, so the bundled admin and its API token were loaded. */
+  usedDefaultAdmin: boolean;
   /** Resolves once the seed is loaded; requests wait for it. */
   ready: Promise<void>;
   /** The requests the org answered, newest last. */
@@ -33,7 +35,7 @@ export interface Org {
 
 /** One emulated org: a store seeded from fixtures and the app over it. Environment-neutral. */
 export function createOrg(options: OrgOptions = {}): Org {
-  const parsed = parseFixtures(options.fixtures ?? DEFAULT_FIXTURES);
+  const { fixtures: parsed, usedDefaultAdmin } = parseFixtureDocument(options.fixtures ?? DEFAULT_FIXTURES);
   const fixtures = options.empty ? { ...parsed, trustedOrigins: [] } : parsed;
   const store = new OrgStore({ persistKey: options.persistKey });
   const ready = (async () => {
@@ -44,5 +46,5 @@ export function createOrg(options: OrgOptions = {}): Org {
   })();
   const journal = new Journal(options.journalSize ?? DEFAULT_JOURNAL_SIZE);
   const app = createApp({ store, journal, randomSeed: options.randomSeed, now: options.now });
-  return { app, store, fixtures, ready, journal };
+  return { app, store, fixtures, usedDefaultAdmin, ready, journal };
 }

@@ -51,7 +51,8 @@ export class OrgStore {
    * a stored id, name or origin is refused before anything is written.
    */
   async add(records: FixturesInput): Promise<void> {
-    const { trustedOrigins, users } = parseFixtures(records);
+    const ownerId = this.#seed.users[0]?.id ?? this.users.all()[0]?.id;
+    const { trustedOrigins, users } = parseFixtures(records, { defaultUsers: false, ownerId });
     for (const origin of trustedOrigins) {
       const clash = [this.trustedOrigins.get(origin.id)?.id, this.trustedOrigins.idWithName(origin.name), this.trustedOrigins.idWithOrigin(origin.origin)];
       if (clash.some((id) => id !== undefined)) throw new Error(`trusted origin ${origin.id} clashes with a stored one (id, name or origin)`);
