@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, runCli, spawnCli, startCli, stopAllClis, type RunningCli } from '../support/cli.js';
+import { REPO_ROOT, runCli, startCli, stopAllClis, type RunningCli } from '../support/cli.js';
 import { fixtureUser } from '../support/fixture-records.js';
 
 const DEFAULT_TOKEN = '00okta-mock-default-api-token-for-local-use';
@@ -292,7 +292,8 @@ describe('okta-mock CLI: shutdown', () => {
   });
 
   it('does not exit on its own after start-up', async () => {
-    const run = spawnCli(['--port', '0']);
+    // Wait for the listening line first: a SIGTERM before the CLI has started would not be its own.
+    const run = await startCli([]);
     const outcome = await Promise.race([run.exited.then(() => 'exited'), new Promise((r) => setTimeout(() => r('running'), 1000))]);
     expect(outcome).toBe('running');
     expect(await run.stop()).toBe(0);
