@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, startCli, stopAllClis } from '../support/cli.js';
+import { runCli, startCli, stopAllClis, type RunningCli } from '../support/cli.js';
 
 const DEFAULT_TOKEN = '00okta-mock-default-api-token-for-local-use';
 const ADMIN_ID = '00ut5t92p6IEOi4bu0g3';
@@ -29,6 +29,12 @@ const listOrigins = async (url: string, token: string) => {
   return (await res.json()) as Array<{ name: string; status: string; createdBy: string }>;
 };
 
+/** The start-up lines after the token line may come in a later chunk: wait for them (up to 10 s). */
+async function startupOutput(cli: RunningCli, lastLine: RegExp): Promise<string> {
+  for (let i = 0; i < 200 && !lastLine.test(cli.stdout()); i++) await new Promise((r) => setTimeout(r, 50));
+  return cli.stdout();
+}
+
 async function oneLineFailure(args: string[]): Promise<string> {
   const { code, stdout, stderr } = await runCli(['--port', '0', ...args]);
   expect(code).toBe(1);
@@ -41,8 +47,9 @@ async function oneLineFailure(args: string[]): Promise<string> {
 describe('okta-mock CLI: the host it was given', () => {
   it('prints http://localhost:<port> for --host localhost, and answers there', async () => {
     const cli = await startCli(['--host', 'localhost']);
-    expect(cli.stdout().split('\n')[0]).toBe(`okta-mock listening on http://localhost:${cli.port}`);
-    expect(cli.stdout()).toContain(`Sign in at http://localhost:${cli.port}/login/login.htm as admin@example.com`);
+    const output = await startupOutput(cli, /^Sign in at /m);
+    expect(output.split('\n')[0]).toBe(`okta-mock listening on http://localhost:${cli.port}`);
+    expect(output).toContain(`Sign in at http://localhost:${cli.port}/login/login.htm as admin@example.com`);
     expect((await listOrigins(cli.url, DEFAULT_TOKEN)).length).toBe(3);
   });
 
@@ -68,7 +75,7 @@ describe('okta-mock CLI: fixtures people can write', () => {
   it('loads a file with only minimal trusted origins, says the default admin was loaded, and serves them with its token', async () => {
     const file = write('origins-only.json', { trustedOrigins: [minimalOrigin(1), minimalOrigin(2)] });
     const cli = await startCli(['--fixtures', file]);
-    const lines = cli.stdout().split('\n');
+    const lines = (await startupOutput(cli, /^Sign in at /m)).split('\n');
     expect(lines[1]).toMatch(new RegExp(`^API token: ${DEFAULT_TOKEN}\\b`));
     expect(lines).toContain('No users in the fixtures: loaded the default admin admin@example.com and its API token');
     const origins = await listOrigins(cli.url, DEFAULT_TOKEN);
@@ -81,8 +88,9 @@ describe('okta-mock CLI: fixtures people can write', () => {
   it('names the user actually loaded on the sign-in line, and says nothing about the default admin', async () => {
     const file = write('own-user.json', { users: [{ profile: { login: 'dev@example.com' }, password: 's3cret-fixture', apiTokens: ['dev-token'] }] });
     const cli = await startCli(['--fixtures', file]);
-    expect(cli.stdout()).toContain(`Sign in at ${cli.url}/login/login.htm as dev@example.com with password s3cret-fixture`);
-    expect(cli.stdout()).not.toContain('admin@example.com');
+    const output = await startupOutput(cli, /^Sign in at /m);
+    expect(output).toContain(`Sign in at ${cli.url}/login/login.htm as dev@example.com with password s3cret-fixture`);
+    expect(output).not.toContain('admin@example.com');
     expect(cli.token).toBe('dev-token');
   });
 
