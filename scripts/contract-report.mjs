@@ -6,7 +6,9 @@
  * non-zero on any difference, schema mismatch or failed test.
  *
  * The real org is a target only with OKTA_ORG_URL, OKTA_API_TOKEN and
- * OKTA_CONTRACT_ALLOW_REAL_ORG=yes. Extra arguments go to vitest.
+ * OKTA_CONTRACT_ALLOW_REAL_ORG=yes. Extra arguments go to vitest. Exit codes: 0 every target
+ * matches, 1 differences, 2 org unreachable, 3 token refused, 4 real org asked for but not
+ * allowed or incompletely set (see contract-preflight.mjs).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,6 +16,13 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { preflight } from './contract-preflight.mjs';
+
+const stop = await preflight(process.env);
+if (stop) {
+  console.error(stop.line);
+  process.exit(stop.code);
+}
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const vitest = join(createRequire(import.meta.url).resolve('vitest/package.json'), '..', 'vitest.mjs');

@@ -4,6 +4,7 @@ import { DEFAULT_JOURNAL_SIZE, type JournalListener } from './journal.js';
 import { formatJsonLine, formatLogLine } from './log-line.js';
 import { hostWarning, tokenProblem } from './cli-checks.js';
 import { stopOnSignals } from './graceful-stop.js';
+import { withEnvDefaults } from './cli-env.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from './node.js';
 
 const USAGE = `Usage: okta-mock [options]
@@ -26,7 +27,11 @@ Options:
   --cert <file>       serve HTTPS with this PEM certificate (with --key; e.g. one made by mkcert)
   --key <file>        the PEM private key of --cert
   --help              print this help
-  --version           print the version`;
+  --version           print the version
+
+Every flag also takes its default from OKTA_MOCK_<FLAG> (e.g. OKTA_MOCK_PORT=9000,
+OKTA_MOCK_RANDOM_SEED=1, OKTA_MOCK_EMPTY=1; lists comma-separated: OKTA_MOCK_TOKEN=a,b).
+Flags win.`;
 
 /** The package's version; package.json is one level up from src/ and two from dist/src/. */
 function version(): string {
@@ -71,7 +76,7 @@ function requestLogger(format: 'text' | 'json'): JournalListener {
 export async function main(argv: string[]): Promise<void> {
   let values;
   try {
-    ({ values } = parseArgs({
+    ({ values } = parseArgs(withEnvDefaults({
       args: argv,
       strict: true,
       allowPositionals: false,
@@ -93,7 +98,7 @@ export async function main(argv: string[]): Promise<void> {
         help: { type: 'boolean' },
         version: { type: 'boolean' },
       },
-    }));
+    }, process.env)));
   } catch (error) {
     fail(`${(error as Error).message.split('\n')[0]} (see --help)`);
   }
@@ -135,6 +140,7 @@ export async function main(argv: string[]): Promise<void> {
     console.log(`TLS certificate generated for localhost, 127.0.0.1 and ::1, SHA-256 fingerprint ${server.certificate.fingerprint256} (not trusted by browsers unless you tell them to)`);
   }
   if (server.token) console.log(`API token: ${server.token}  (send "Authorization: SSWS ${server.token}")`);
+  if (server.usedDefaultAdmin) console.log(`No users in the fixtures: loaded the default admin ${server.signIn?.login ?? ''} and its API token`.trimEnd());
   if (server.signIn) {
     console.log(`Sign in at ${server.signIn.url} as ${server.signIn.login} with password ${server.signIn.password}`);
   }

@@ -27,7 +27,7 @@ export async function readDataFile(path: string): Promise<Fixtures | undefined> 
     throw new DataFileError(`the --data file ${path} is not valid JSON${at === undefined ? '' : ` (at position ${at})`}; fix or remove it`);
   }
   try {
-    return parseFixtures(data);
+    return parseFixtures(data, { defaultUsers: false });
   } catch (error) {
     const problems = error instanceof FixtureError && error.problems.length > 0 ? error.problems.map((p) => `${p.where}: ${p.message}`) : [(error as Error).message];
     throw new DataFileError(`the --data file ${path} is not a fixtures document (${problems.join('; ')}); fix or remove it`);

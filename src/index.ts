@@ -1,7 +1,7 @@
 /** The environment-neutral API: no `node:*` imports anywhere below this file. */
 export { createApp, type CreateAppOptions, type OktaMockApp } from './app.js';
 export { OrgStore, createStore } from './store/org-store.js';
-export { parseFixtures, FixtureError } from './store/fixtures.js';
+export { parseFixtures, parseFixtureDocument, FixtureError, type FixtureProblem, type ParsedFixtures } from './store/fixtures.js';
 export type { Fixtures, FixturesInput, UserRecord } from './store/schemas.js';
 export type { TrustedOriginRecord, TrustedOriginScope, TrustedOriginInput } from './domain/trusted-origin.js';
 export type { TrustedOriginWire } from './domain/serialize-trusted-origin.js';

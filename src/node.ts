@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { OktaMockApp } from './app.js';
 import { DataFileWriter, readDataFile } from './data-file.js';
-import { loadFixtures } from './fixtures-file.js';
+import { loadFixtureDocument } from './fixtures-file.js';
 import type { Journal, JournalListener } from './journal.js';
 import type { OrgOperations } from './org-operations.js';
 import { closeGracefully } from './graceful-stop.js';
@@ -12,9 +12,9 @@ import type { HttpsOption } from './tls.js';
 import { createOrg } from './org.js';
 import { SIGN_IN_PATH } from './routes/login.js';
 import type { OrgStore } from './store/org-store.js';
-import type { Fixtures } from './store/schemas.js';
+import type { FixturesInput } from './store/schemas.js';
 
-export { DEFAULT_FIXTURES_DIR, loadFixtures } from './fixtures-file.js';
+export { DEFAULT_FIXTURES_DIR, loadFixtureDocument, loadFixtures } from './fixtures-file.js';
 export type { HttpsOption } from './tls.js';
 
 export interface StartServerOptions {
@@ -22,7 +22,7 @@ export interface StartServerOptions {
   port?: number;
   host?: string;
   /** A fixtures directory or file; defaults to the reference's examples shipped with the package. */
-  fixtures?: string | Fixtures;
+  fixtures?: string | FixturesInput;
   /** Start with no trusted origins (users and tokens still load, so the API stays usable). */
   empty?: boolean;
   /** Extra API tokens; each belongs to the first fixture user unless the fixtures already name its owner. */
@@ -47,6 +47,8 @@ export interface RunningServer extends OrgOperations {
   host: string;
   /** The token to put after `SSWS `: the first `--token`, else the first fixture token. */
   token: string | undefined;
+  /** True when the fixtures had no users, so the bundled admin and its API token were loaded. */
+  usedDefaultAdmin: boolean;
   /** The first fixture user with a password, for the sign-in page. */
   signIn: { url: string; login: string; password: string } | undefined;
   store: OrgStore;
@@ -69,11 +71,10 @@ export class ServerStartError extends Error {
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST;
   const port = options.port ?? DEFAULT_PORT;
-  const fixtures =
-    typeof options.fixtures === 'string' ? await loadFixtures(options.fixtures) : options.fixtures;
+  const file = typeof options.fixtures === 'string' ? await loadFixtureDocument(options.fixtures) : undefined;
   // Read before anything else happens: a bad file stops the start and is left as it is.
   const saved = options.data === undefined ? undefined : await readDataFile(options.data);
-  const org = createOrg({ ...options, fixtures, content: saved });
+  const org = createOrg({ ...options, fixtures: typeof options.fixtures === 'string' ? file?.fixtures : options.fixtures, content: saved });
   const { app, store, fixtures: loaded, ready, journal } = org;
   await ready;
   const stopTelling = options.onRequest ? journal.subscribe(options.onRequest) : () => undefined;
@@ -126,13 +127,17 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
 
   const address = server.address() as AddressInfo;
-  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  // The name the caller gave, not the address it resolved to: cookies and CORS origins compare
+  // host names, so `--host localhost` must print a localhost URL.
+  const named = options.host ?? address.address;
+  const urlHost = named.includes(':') ? `[${named}]` : named;
   const token = options.tokens?.[0] ?? loaded.users.flatMap((u) => u.apiTokens)[0];
   const url = `${tls ? 'https' : 'http'}://${urlHost}:${address.port}`;
   const person = loaded.users.find((u) => u.password !== undefined && u.status === 'ACTIVE');
   return {
     url,
     signIn: person && { url: `${url}${SIGN_IN_PATH}`, login: person.profile.login, password: person.password! },
+    usedDefaultAdmin: file ? file.usedDefaultAdmin : org.usedDefaultAdmin,
     port: address.port,
     host: address.address,
     token,

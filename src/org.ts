@@ -4,7 +4,7 @@ import { DEFAULT_FIXTURES } from './default-fixtures.js';
 import { toOktaTimestamp } from './domain/timestamp.js';
 import { trustAtStart } from './domain/trust-at-start.js';
 import { orgOperations, type OrgOperations } from './org-operations.js';
-import { parseFixtures } from './store/fixtures.js';
+import { parseFixtureDocument, parseFixtures } from './store/fixtures.js';
 import { OrgStore } from './store/org-store.js';
 import type { Fixtures, FixturesInput } from './store/schemas.js';
 
@@ -32,6 +32,8 @@ export interface Org extends OrgOperations {
   store: OrgStore;
   /** The seed actually loaded (after `empty`). */
   fixtures: Fixtures;
+  /** True when the fixtures had no users, so the bundled admin and its API token were loaded. */
+  usedDefaultAdmin: boolean;
   /** Resolves once the seed is loaded; requests wait for it. */
   ready: Promise<void>;
   /** The requests the org answered, newest last. */
@@ -40,14 +42,14 @@ export interface Org extends OrgOperations {
 
 /** One emulated org: a store seeded from fixtures and the app over it. Environment-neutral. */
 export function createOrg(options: OrgOptions = {}): Org {
-  const parsed = parseFixtures(options.fixtures ?? DEFAULT_FIXTURES);
+  const { fixtures: parsed, usedDefaultAdmin } = parseFixtureDocument(options.fixtures ?? DEFAULT_FIXTURES);
   const withTrust = (content: Fixtures): Fixtures => {
     if (!options.trust?.length) return content;
     const context = { now: toOktaTimestamp((options.now ?? (() => new Date()))()), actorId: content.users[0]?.id ?? 'okta-mock' };
     return { ...content, trustedOrigins: trustAtStart(content.trustedOrigins, options.trust, context) };
   };
   const fixtures = withTrust(options.empty ? { ...parsed, trustedOrigins: [] } : parsed);
-  const content = options.content === undefined ? undefined : withTrust(parseFixtures(options.content));
+  const content = options.content === undefined ? undefined : withTrust(parseFixtures(options.content, { defaultUsers: false }));
   const store = new OrgStore({ persistKey: options.persistKey });
   const ready = (async () => {
     await store.seedOrRestore(fixtures);
@@ -59,5 +61,5 @@ export function createOrg(options: OrgOptions = {}): Org {
   const journal = new Journal(options.journalSize ?? DEFAULT_JOURNAL_SIZE);
   const operations = orgOperations(store, journal, ready);
   const app = createApp({ store, journal, operations, randomSeed: options.randomSeed, now: options.now });
-  return { app, store, fixtures, ready, journal, ...operations };
+  return { app, store, fixtures, usedDefaultAdmin, ready, journal, ...operations };
 }

@@ -66,7 +66,7 @@ export function controlRoutes(deps: { store: OrgStore; journal: Journal; operati
     const body = await readJsonBody(c);
     let document;
     try {
-      document = parseFixtures(body);
+      document = parseFixtures(body, { defaultUsers: false });
     } catch (error) {
       throw error instanceof FixtureError ? documentRejected(error) : error;
     }

@@ -55,7 +55,7 @@ export class OrgStore {
    * fixtures document, in the stored key order: seeding an org with it gives the same content.
    */
   exportState(): Fixtures {
-    return parseFixtures({ trustedOrigins: this.trustedOrigins.all(), users: this.users.all() });
+    return parseFixtures({ trustedOrigins: this.trustedOrigins.all(), users: this.users.all() }, { defaultUsers: false });
   }
 
   /**
@@ -63,7 +63,7 @@ export class OrgStore {
    * (a saved state loaded at start). Checked first: a bad document changes nothing.
    */
   async load(content: FixturesInput | Fixtures): Promise<void> {
-    const parsed = parseFixtures(content);
+    const parsed = parseFixtures(content, { defaultUsers: false });
     await this.#rewrite(() => this.#fill(parsed));
   }
 
@@ -99,7 +99,8 @@ export class OrgStore {
    * a stored id, name or origin is refused before anything is written.
    */
   async add(records: FixturesInput): Promise<void> {
-    const { trustedOrigins, users } = parseFixtures(records);
+    const ownerId = this.#seed.users[0]?.id ?? this.users.all()[0]?.id;
+    const { trustedOrigins, users } = parseFixtures(records, { defaultUsers: false, ownerId });
     for (const origin of trustedOrigins) {
       const clash = [this.trustedOrigins.get(origin.id)?.id, this.trustedOrigins.idWithName(origin.name), this.trustedOrigins.idWithOrigin(origin.origin)];
       if (clash.some((id) => id !== undefined)) throw new Error(`trusted origin ${origin.id} clashes with a stored one (id, name or origin)`);

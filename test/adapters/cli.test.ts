@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, runCli, spawnCli, startCli, stopAllClis, type RunningCli } from '../support/cli.js';
+import { REPO_ROOT, runCli, startCli, stopAllClis, type RunningCli } from '../support/cli.js';
 import { fixtureUser } from '../support/fixture-records.js';
 
 const DEFAULT_TOKEN = '00okta-mock-default-api-token-for-local-use';
