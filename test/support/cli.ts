@@ -26,9 +26,15 @@ export interface RunningCli extends CliRun {
 
 const live = new Set<ChildProcess>();
 
+/** Which CLI to run: this checkout's bin/okta-mock.js unless told otherwise (e.g. an unpacked tarball's). */
+export interface CliLocation {
+  bin?: string;
+  cwd?: string;
+}
+
 /** Spawns `node bin/okta-mock.js ...args` (no implicit `--port 0`). */
-export function spawnCli(args: string[]): CliRun {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnCli(args: string[], { bin = BIN, cwd = REPO_ROOT }: CliLocation = {}): CliRun {
+  const child = spawn(process.execPath, [bin, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(child);
   let out = '';
   let err = '';
@@ -53,8 +59,12 @@ export function spawnCli(args: string[]): CliRun {
 }
 
 /** Runs the CLI to completion and returns its exit code and output. */
-export async function runCli(args: string[], timeoutMs = 10_000): Promise<{ code: number | NodeJS.Signals | null; stdout: string; stderr: string }> {
-  const run = spawnCli(args);
+export async function runCli(
+  args: string[],
+  timeoutMs = 10_000,
+  location: CliLocation = {},
+): Promise<{ code: number | NodeJS.Signals | null; stdout: string; stderr: string }> {
+  const run = spawnCli(args, location);
   const timer = setTimeout(() => run.stop('SIGKILL'), timeoutMs);
   const code = await run.exited;
   clearTimeout(timer);
@@ -65,8 +75,8 @@ export async function runCli(args: string[], timeoutMs = 10_000): Promise<{ code
  * Starts `node bin/okta-mock.js --port 0 ...args` and waits (up to 10 s) for
  * the `okta-mock listening on http://127.0.0.1:<port>` line.
  */
-export async function startCli(args: string[] = [], timeoutMs = 10_000): Promise<RunningCli> {
-  const run = spawnCli(['--port', '0', ...args]);
+export async function startCli(args: string[] = [], timeoutMs = 10_000, location: CliLocation = {}): Promise<RunningCli> {
+  const run = spawnCli(['--port', '0', ...args], location);
   const match = await new Promise<RegExpExecArray>((resolve, reject) => {
     const fail = (why: string) => {
       cleanup();
