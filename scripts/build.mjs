@@ -34,8 +34,25 @@ execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--emitDeclara
   stdio: 'inherit',
 });
 
+/**
+ * zod re-exports every locale (`z.locales`, `core.locales`): about half of its
+ * bundled size, which every importer would parse. okta-mock uses none of them
+ * (zod's English messages, which fixture errors show, load on their own), so
+ * the aggregate module is replaced by an empty one.
+ */
+const zodWithoutLocales = {
+  name: 'zod-without-locales',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'empty' } : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 await build({
   absWorkingDir: root,
+  plugins: [zodWithoutLocales],
   entryPoints: ENTRIES,
   outdir: 'dist/src',
   bundle: true,

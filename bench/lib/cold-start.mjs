@@ -55,7 +55,7 @@ function importTime(specifiers) {
     child.stdout.setEncoding('utf8').on('data', (chunk) => (out += chunk));
     child.once('exit', (code) => {
       if (code !== 0) return reject(new Error(`import of ${specifiers.join(', ')} failed (${code})`));
-      resolve(JSON.parse(out).importMs);
+      resolve(JSON.parse(out));
     });
   });
 }
@@ -79,6 +79,8 @@ export async function coldStartSection({ rounds, path, headers, log }) {
   ];
   const startTimes = Object.fromEntries(starts.map((s) => [s.key, []]));
   const importTimes = Object.fromEntries(imports.map((s) => [s.key, []]));
+  /** What importing okta-mock/msw added in the same process, right after msw + msw/node. */
+  const mswStep = [];
   // One unmeasured pass warms the file cache for every target.
   for (const s of starts) await spawnToFirst2xx(s.args, path, headers);
   for (const s of imports) await importTime(s.specifiers);
@@ -86,7 +88,11 @@ export async function coldStartSection({ rounds, path, headers, log }) {
     const order = round % 2 === 0 ? starts : [...starts].reverse();
     for (const s of order) startTimes[s.key].push(await spawnToFirst2xx(s.args, path, headers));
     const importOrder = round % 2 === 0 ? imports : [...imports].reverse();
-    for (const s of importOrder) importTimes[s.key].push(await importTime(s.specifiers));
+    for (const s of importOrder) {
+      const { importMs, stepsMs } = await importTime(s.specifiers);
+      importTimes[s.key].push(importMs);
+      if (s.key === 'mswPlusOktaMock') mswStep.push(stepsMs.at(-1));
+    }
     log(`  cold start round ${round + 1}/${rounds}: okta-mock ${round1(startTimes.oktaMock.at(-1))} ms, bare Hono ${round1(startTimes.bareHono.at(-1))} ms`);
   }
   const pairedRatios = startTimes.oktaMock.map((v, i) => v / startTimes.bareHono[i]);
@@ -99,5 +105,7 @@ export async function coldStartSection({ rounds, path, headers, log }) {
     imports: imports.map((s) => ({ name: s.name, key: s.key, specifiers: s.specifiers, medianMs: round1(median(importTimes[s.key])), samplesMs: importTimes[s.key].map(round1) })),
     mswImportDeltaMs: round1(median(importTimes.mswPlusOktaMock) - median(importTimes.msw)),
     mswImportPairedDeltaMedianMs: round1(median(pairedMswDelta)),
+    mswImportInProcessStepMedianMs: round1(median(mswStep)),
+    mswImportInProcessStepSamplesMs: mswStep.map(round1),
   };
 }
