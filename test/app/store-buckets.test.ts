@@ -104,6 +104,32 @@ describe(`trusted origins spread over buckets of ${BUCKET_SIZE}`, () => {
     expect(ids).not.toContain(idOf(3));
   });
 
+  it('lists one version of a record after concurrent updates of it, the last one to finish', async () => {
+    const org = await orgWithMany();
+    const target = idOf(BUCKET_SIZE + 4);
+    const bodies = ['A', 'B', 'C'].map((n) => ({ name: `Concurrent ${n}`, origin: `https://concurrent-${n.toLowerCase()}.example.com`, scopes: [{ type: 'CORS' }] }));
+    const answers = await Promise.all(bodies.map((json) => org.request(`${COLLECTION}/${target}`, { method: 'PUT', json })));
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
+    const ids = await listAll(org, 200);
+    expect(ids).toEqual(range(0, COUNT).map(idOf));
+    const stored = org.store.trustedOrigins.get(target)!;
+    expect(org.store.trustedOrigins.all().filter((r) => r.id === target)).toEqual([stored]);
+    expect(bodies.map((b) => b.name)).toContain(stored.name);
+  });
+
+  it('keeps a record deleted while an update of it was in flight deleted', async () => {
+    const org = await orgWithMany();
+    const target = idOf(7);
+    const [put, del] = await Promise.all([
+      org.request(`${COLLECTION}/${target}`, { method: 'PUT', json: { name: 'Racing', origin: 'https://racing.example.com', scopes: [{ type: 'CORS' }] } }),
+      org.request(`${COLLECTION}/${target}`, { method: 'DELETE' }),
+    ]);
+    expect([put.status, del.status]).toContain(204);
+    expect((await org.request(`${COLLECTION}/${target}`)).status).toBe(404);
+    expect(await listAll(org, 200)).not.toContain(target);
+    expect(org.store.trustedOrigins.all().map((r) => r.id)).not.toContain(target);
+  });
+
   it('answers a cursor that never named a record with E0000029', async () => {
     const org = await orgWithMany();
     const res = await org.request(`${COLLECTION}?after=tosNoSuchCursor00000`);
