@@ -61,7 +61,9 @@ await build({
   // Node built-ins stay imports; the browser entries reach none (test/browser/published-entries.test.ts).
   platform: 'node',
   target: 'node20.19',
-  external: ['msw', 'msw/*'],
+  // msw: a peer dependency, never bundled. selfsigned (the HTTPS option's certificate maker, a
+  // CommonJS package that requires Node built-ins at run time): left to Node's own loader.
+  external: ['msw', 'msw/*', 'selfsigned'],
   chunkNames: 'chunk-[hash]',
   sourcemap: true,
   legalComments: 'linked',
