@@ -42,7 +42,12 @@ function respond(body: string | null, status: number, base: Record<string, strin
 
 /** A JSON answer with the org's standard headers. */
 export function jsonResponse(c: Context<AppEnv>, body: unknown, status = 200, extra?: HeaderLines): Response {
-  return respond(JSON.stringify(body), status, { ...c.var.responseHeaders, 'Content-Type': 'application/json' }, extra);
+  return jsonTextResponse(c, JSON.stringify(body), status, extra);
+}
+
+/** The same, for a body already serialized to JSON text. */
+export function jsonTextResponse(c: Context<AppEnv>, json: string, status = 200, extra?: HeaderLines): Response {
+  return respond(json, status, { ...c.var.responseHeaders, 'Content-Type': 'application/json' }, extra);
 }
 
 /** An answer without a body (and so without Content-Type), with the org's standard headers. */
@@ -56,9 +61,21 @@ export const stampResponseHeaders: MiddlewareHandler<AppEnv> = async (c, next) =
   await next();
 };
 
+/** Origins by the scheme-and-authority prefix of request URLs: a server sees few, and `new URL()` per request is not free. */
+const originByPrefix = new Map<string, string>();
+
 /** The org URL as this request reached it: links point back where the caller came from. */
 export function orgUrlOf(c: Context): string {
-  return new URL(c.req.url).origin;
+  const url = c.req.url;
+  const pathStart = url.indexOf('/', url.indexOf('//') + 2);
+  const prefix = pathStart === -1 ? url : url.slice(0, pathStart);
+  let origin = originByPrefix.get(prefix);
+  if (origin === undefined) {
+    origin = new URL(url).origin;
+    if (originByPrefix.size >= 64) originByPrefix.clear();
+    originByPrefix.set(prefix, origin);
+  }
+  return origin;
 }
 
 const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;

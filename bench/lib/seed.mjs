@@ -25,3 +25,15 @@ export function seedRecord(index) {
     lastUpdatedBy: SEED_ACTOR,
   };
 }
+
+/** A small seeded generator (mulberry32), so runs pick the same ids without loading the emulator's code. */
+export function seededRandom(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -18,17 +18,20 @@ export interface Page<T> {
   nextAfter: string | undefined;
 }
 
-/** Walks `records` from `start`, keeping up to `limit` matches and noting whether another match exists. */
+/**
+ * Walks `records` from the `start`-th on, keeping up to `limit` matches and noting whether another
+ * match exists. It stops there, so a page costs its own length, not the store's.
+ */
 export function collectPage<T extends { id: string }>(
-  records: readonly T[],
+  records: Iterable<T>,
   start: number,
   limit: number,
   matches: (record: T) => boolean,
 ): Page<T> {
   const items: T[] = [];
-  for (let i = start; i < records.length; i++) {
-    const record = records[i]!;
-    if (!matches(record)) continue;
+  let index = 0;
+  for (const record of records) {
+    if (index++ < start || !matches(record)) continue;
     if (items.length === limit) return { items, nextAfter: items[items.length - 1]!.id };
     items.push(record);
   }

@@ -34,16 +34,12 @@ export class TrustedOriginModel {
   list(params: ListParams): Page<TrustedOriginRecord> & { limit: number } {
     const limit = parseLimit(params.limit);
     const filter = params.filter === undefined ? undefined : parseFilter(params.filter);
-    let start = 0;
-    if (params.after !== undefined) {
-      const index = this.store.indexAfter(params.after);
-      if (index === undefined) throw invalidCursor();
-      start = index;
-    }
+    const records = this.store.recordsAfter(params.after);
+    if (records === undefined) throw invalidCursor();
     const { q } = params;
     const matches = (r: TrustedOriginRecord) =>
       (q === undefined || q === '' || matchesQuery(q, r)) && (filter === undefined || matchesFilter(filter, r));
-    return { ...collectPage(this.store.all(), start, limit, matches), limit };
+    return { ...collectPage(records, 0, limit, matches), limit };
   }
 
   get(id: string): TrustedOriginRecord {

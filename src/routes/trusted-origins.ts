@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { paginationLinks } from '../domain/paginate.js';
-import { serializeTrustedOrigin } from '../domain/serialize-trusted-origin.js';
-import { emptyResponse, jsonResponse, orgUrlOf, readJsonBody, type AppEnv } from '../http.js';
+import { trustedOriginJson, trustedOriginListJson } from '../domain/serialize-trusted-origin.js';
+import { emptyResponse, jsonTextResponse, orgUrlOf, readJsonBody, type AppEnv } from '../http.js';
 import type { TrustedOriginModel } from '../model/trusted-origins.js';
 
 const COLLECTION = '/api/v1/trustedOrigins';
@@ -15,21 +15,21 @@ export function trustedOriginRoutes(model: TrustedOriginModel): Hono<AppEnv> {
     const page = model.list({ ...params, limit: c.req.query('limit') });
     const orgUrl = orgUrlOf(c);
     const links = paginationLinks(orgUrl + COLLECTION, params, page.limit, page.nextAfter).map((link) => ['Link', link] as const);
-    return jsonResponse(c, page.items.map((r) => serializeTrustedOrigin(r, orgUrl)), 200, links);
+    return jsonTextResponse(c, trustedOriginListJson(page.items, orgUrl), 200, links);
   });
 
   routes.post('/', async (c) => {
     const record = await model.create(await readJsonBody(c), c.var.actor.id);
-    return jsonResponse(c, serializeTrustedOrigin(record, orgUrlOf(c)));
+    return jsonTextResponse(c, trustedOriginJson(record, orgUrlOf(c)));
   });
 
-  routes.get('/:id', (c) => jsonResponse(c, serializeTrustedOrigin(model.get(c.req.param('id')), orgUrlOf(c))));
+  routes.get('/:id', (c) => jsonTextResponse(c, trustedOriginJson(model.get(c.req.param('id')), orgUrlOf(c))));
 
   routes.put('/:id', async (c) => {
     const id = c.req.param('id');
     model.get(id);
     const record = await model.replace(id, await readJsonBody(c), c.var.actor.id);
-    return jsonResponse(c, serializeTrustedOrigin(record, orgUrlOf(c)));
+    return jsonTextResponse(c, trustedOriginJson(record, orgUrlOf(c)));
   });
 
   routes.delete('/:id', (c) => {
@@ -39,12 +39,12 @@ export function trustedOriginRoutes(model: TrustedOriginModel): Hono<AppEnv> {
 
   routes.post('/:id/lifecycle/activate', async (c) => {
     const record = await model.setStatus(c.req.param('id'), 'ACTIVE', c.var.actor.id);
-    return jsonResponse(c, serializeTrustedOrigin(record, orgUrlOf(c)));
+    return jsonTextResponse(c, trustedOriginJson(record, orgUrlOf(c)));
   });
 
   routes.post('/:id/lifecycle/deactivate', async (c) => {
     const record = await model.setStatus(c.req.param('id'), 'INACTIVE', c.var.actor.id);
-    return jsonResponse(c, serializeTrustedOrigin(record, orgUrlOf(c)));
+    return jsonTextResponse(c, trustedOriginJson(record, orgUrlOf(c)));
   });
 
   return routes;

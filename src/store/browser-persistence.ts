@@ -9,7 +9,8 @@ import { defineExtension, type Extension } from '@msw/data/extensions';
  * Does nothing where there is no `localStorage` (Node).
  */
 export interface BrowserPersistence {
-  extension: Extension;
+  /** The extension for one of the org's collections; it saves `records()`, the whole org, after a change. */
+  extension(records: () => readonly unknown[]): Extension;
   /** The records saved by an earlier page, if any. */
   load(): unknown[] | undefined;
   /** Saves the current records now (after a wholesale clear, which emits no hooks). */
@@ -33,24 +34,25 @@ export function browserPersistence(key: string): BrowserPersistence {
         return undefined;
       }
     },
-    extension: defineExtension({
-      name: 'okta-mock-browser-persistence',
-      extend(collection) {
-        if (!storage) return;
-        let scheduled = false;
-        // Hooks fire before the change lands in the collection: save once it has.
-        const save = () => {
-          if (scheduled) return;
-          scheduled = true;
-          setTimeout(() => {
-            scheduled = false;
-            saveNow(collection.all());
-          }, 0);
-        };
-        collection.hooks.on('create', save);
-        collection.hooks.on('update', save);
-        collection.hooks.on('delete', save);
-      },
-    }),
+    extension: (records) =>
+      defineExtension({
+        name: 'okta-mock-browser-persistence',
+        extend(collection) {
+          if (!storage) return;
+          let scheduled = false;
+          // Hooks fire before the change lands in the collection: save once it has.
+          const save = () => {
+            if (scheduled) return;
+            scheduled = true;
+            setTimeout(() => {
+              scheduled = false;
+              saveNow(records());
+            }, 0);
+          };
+          collection.hooks.on('create', save);
+          collection.hooks.on('update', save);
+          collection.hooks.on('delete', save);
+        },
+      }),
   };
 }

@@ -54,18 +54,18 @@ describe('okta-mock CLI: the host it was given', () => {
   });
 
   it('takes the host from OKTA_MOCK_HOST, and --port wins over OKTA_MOCK_PORT', async () => {
-    const cli = await startCli([], 10_000, { OKTA_MOCK_HOST: 'localhost', OKTA_MOCK_PORT: '1' });
+    const cli = await startCli([], 10_000, { env: { OKTA_MOCK_HOST: 'localhost', OKTA_MOCK_PORT: '1' } });
     expect(cli.url).toBe(`http://localhost:${cli.port}`);
     expect(cli.port).not.toBe(1);
   });
 
   it('takes a boolean flag from its variable: OKTA_MOCK_EMPTY=1 starts with no trusted origins', async () => {
-    const cli = await startCli([], 10_000, { OKTA_MOCK_EMPTY: '1' });
+    const cli = await startCli([], 10_000, { env: { OKTA_MOCK_EMPTY: '1' } });
     expect(await listOrigins(cli.url, DEFAULT_TOKEN)).toEqual([]);
   });
 
   it('fails with one line naming the variable when a boolean variable is not 1, true, 0 or false', async () => {
-    const { code, stderr } = await runCli(['--port', '0'], 10_000, { OKTA_MOCK_EMPTY: 'yes' });
+    const { code, stderr } = await runCli(['--port', '0'], 10_000, { env: { OKTA_MOCK_EMPTY: 'yes' } });
     expect(code).toBe(1);
     expect(stderr.trim()).toMatch(/^okta-mock: OKTA_MOCK_EMPTY must be 1, true, 0 or false, got 'yes'/);
   });

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,11 +29,16 @@ function builtMtime(): number {
 export default function setup(): void {
   const stale =
     builtMtime() <
-    Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'fixtures')), statSync(join(root, 'tsconfig.build.json')).mtimeMs);
+    Math.max(
+      newestMtime(join(root, 'src')),
+      newestMtime(join(root, 'fixtures')),
+      statSync(join(root, 'tsconfig.build.json')).mtimeMs,
+      statSync(join(root, 'scripts', 'build.mjs')).mtimeMs,
+    );
   if (!stale) return;
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  // The same build as `npm run build`, so the CLI tests run the bundle that ships.
   try {
-    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe' });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
     throw new Error(`npm run build failed before the adapter tests:\n${stdout ?? ''}${stderr ?? ''}`);

@@ -26,9 +26,16 @@ export interface RunningCli extends CliRun {
 
 const live = new Set<ChildProcess>();
 
-/** Spawns `node bin/okta-mock.js ...args` (no implicit `--port 0`), with `env` added to the environment. */
-export function spawnCli(args: string[], env: Record<string, string> = {}): CliRun {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+/** Which CLI to run and how: this checkout's bin/okta-mock.js unless told otherwise (e.g. an unpacked tarball's), with `env` added to the environment. */
+export interface CliLocation {
+  bin?: string;
+  cwd?: string;
+  env?: Record<string, string>;
+}
+
+/** Spawns `node bin/okta-mock.js ...args` (no implicit `--port 0`). */
+export function spawnCli(args: string[], { bin = BIN, cwd = REPO_ROOT, env = {} }: CliLocation = {}): CliRun {
+  const child = spawn(process.execPath, [bin, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   live.add(child);
   let out = '';
   let err = '';
@@ -53,8 +60,12 @@ export function spawnCli(args: string[], env: Record<string, string> = {}): CliR
 }
 
 /** Runs the CLI to completion and returns its exit code and output. */
-export async function runCli(args: string[], timeoutMs = 10_000, env: Record<string, string> = {}): Promise<{ code: number | NodeJS.Signals | null; stdout: string; stderr: string }> {
-  const run = spawnCli(args, env);
+export async function runCli(
+  args: string[],
+  timeoutMs = 10_000,
+  location: CliLocation = {},
+): Promise<{ code: number | NodeJS.Signals | null; stdout: string; stderr: string }> {
+  const run = spawnCli(args, location);
   const timer = setTimeout(() => run.stop('SIGKILL'), timeoutMs);
   const code = await run.exited;
   clearTimeout(timer);
@@ -65,8 +76,8 @@ export async function runCli(args: string[], timeoutMs = 10_000, env: Record<str
  * Starts `node bin/okta-mock.js --port 0 ...args` and waits (up to 10 s) for
  * the `okta-mock listening on http://127.0.0.1:<port>` line.
  */
-export async function startCli(args: string[] = [], timeoutMs = 10_000, env: Record<string, string> = {}): Promise<RunningCli> {
-  const run = spawnCli(['--port', '0', ...args], env);
+export async function startCli(args: string[] = [], timeoutMs = 10_000, location: CliLocation = {}): Promise<RunningCli> {
+  const run = spawnCli(['--port', '0', ...args], location);
   const match = await new Promise<RegExpExecArray>((resolve, reject) => {
     const fail = (why: string) => {
       cleanup();

@@ -1,0 +1,139 @@
+/**
+ * The trusted-origin store spreads records over @msw/data collections of
+ * BUCKET_SIZE so updates and deletes never scan the whole org. These tests
+ * hold enough records to span several buckets and check that what a client
+ * sees is what one ordered list would give: list order, cursors (also of
+ * deleted records), updates in place, and deletes that empty a bucket.
+ */
+import { describe, expect, it } from 'vitest';
+import { BUCKET_SIZE } from '../../src/store/trusted-origin-store.js';
+import { createTestOrg, type TestOrg } from '../support/org.js';
+
+const COLLECTION = '/api/v1/trustedOrigins';
+const COUNT = BUCKET_SIZE * 3 + 5;
+const SEED_TIME = '2024-01-01T00:00:00.000Z';
+const ACTOR = '00ut5t92p6IEOi4bu0g3';
+
+const idOf = (i: number) => `tosbkt${String(i).padStart(14, '0')}`;
+
+async function orgWithMany(): Promise<TestOrg> {
+  const org = await createTestOrg({ empty: true });
+  for (let i = 0; i < COUNT; i++) {
+    await org.store.trustedOrigins.insert({
+      id: idOf(i),
+      name: `Bucket origin ${i}`,
+      origin: `https://b${i}.example.com`,
+      scopes: [{ type: 'CORS' }],
+      status: 'ACTIVE',
+      created: SEED_TIME,
+      createdBy: ACTOR,
+      lastUpdated: SEED_TIME,
+      lastUpdatedBy: ACTOR,
+    });
+  }
+  return org;
+}
+
+/** Every id the API lists, following `next` links page by page. */
+async function listAll(org: TestOrg, limit: number): Promise<string[]> {
+  const ids: string[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const res = await org.request(`${COLLECTION}?limit=${limit}${after ? `&after=${after}` : ''}`);
+    expect(res.status).toBe(200);
+    const page = (await res.json()) as Array<{ id: string }>;
+    ids.push(...page.map((o) => o.id));
+    const next = /<[^>]*[?&]after=([^&>]+)[^>]*>; rel="next"/.exec(res.headers.get('Link') ?? '');
+    if (!next) return ids;
+    after = next[1];
+  }
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+
+describe(`trusted origins spread over buckets of ${BUCKET_SIZE}`, () => {
+  it('lists every record once, in creation order, across bucket boundaries (pages of 7 and of 200)', async () => {
+    const org = await orgWithMany();
+    const expected = range(0, COUNT).map(idOf);
+    expect(await listAll(org, 7)).toEqual(expected);
+    expect(await listAll(org, 200)).toEqual(expected);
+    expect(org.store.trustedOrigins.all().map((r) => r.id)).toEqual(expected);
+  });
+
+  it('keeps an updated record in its place in the list, with its new content', async () => {
+    const org = await orgWithMany();
+    const target = idOf(BUCKET_SIZE + 1);
+    const res = await org.request(`${COLLECTION}/${target}`, {
+      method: 'PUT',
+      json: { name: 'Renamed', origin: 'https://renamed.example.com', scopes: [{ type: 'REDIRECT' }] },
+    });
+    expect(res.status).toBe(200);
+    const deactivated = await org.request(`${COLLECTION}/${idOf(2 * BUCKET_SIZE)}/lifecycle/deactivate`, { method: 'POST' });
+    expect(deactivated.status).toBe(200);
+    const page = (await (await org.request(`${COLLECTION}?limit=3&after=${idOf(BUCKET_SIZE)}`)).json()) as Array<{ id: string; name: string }>;
+    expect(page.map((o) => [o.id, o.name])).toEqual([
+      [target, 'Renamed'],
+      [idOf(BUCKET_SIZE + 2), `Bucket origin ${BUCKET_SIZE + 2}`],
+      [idOf(BUCKET_SIZE + 3), `Bucket origin ${BUCKET_SIZE + 3}`],
+    ]);
+    expect(org.store.trustedOrigins.get(idOf(2 * BUCKET_SIZE))?.status).toBe('INACTIVE');
+    expect(org.store.trustedOrigins.idWithName(`Bucket origin ${BUCKET_SIZE + 1}`)).toBeUndefined();
+    expect(org.store.trustedOrigins.idWithName('Renamed')).toBe(target);
+  });
+
+  it('deletes a whole bucket and resumes a cursor naming a deleted record after its place', async () => {
+    const org = await orgWithMany();
+    const second = range(BUCKET_SIZE, 2 * BUCKET_SIZE);
+    for (const i of second) expect((await org.request(`${COLLECTION}/${idOf(i)}`, { method: 'DELETE' })).status).toBe(204);
+    const expected = [...range(0, BUCKET_SIZE), ...range(2 * BUCKET_SIZE, COUNT)].map(idOf);
+    expect(await listAll(org, 9)).toEqual(expected);
+    const resumed = (await (await org.request(`${COLLECTION}?limit=2&after=${idOf(BUCKET_SIZE + 3)}`)).json()) as Array<{ id: string }>;
+    expect(resumed.map((o) => o.id)).toEqual([idOf(2 * BUCKET_SIZE), idOf(2 * BUCKET_SIZE + 1)]);
+    expect((await org.request(`${COLLECTION}/${idOf(BUCKET_SIZE)}`)).status).toBe(404);
+  });
+
+  it('puts records created after deletes at the end of the list', async () => {
+    const org = await orgWithMany();
+    expect((await org.request(`${COLLECTION}/${idOf(3)}`, { method: 'DELETE' })).status).toBe(204);
+    const res = await org.request(COLLECTION, { method: 'POST', json: { name: 'Newest', origin: 'https://newest.example.com', scopes: [{ type: 'CORS' }] } });
+    expect(res.status).toBe(200);
+    const { id } = (await res.json()) as { id: string };
+    const ids = await listAll(org, 200);
+    expect(ids).toHaveLength(COUNT);
+    expect(ids.at(-1)).toBe(id);
+    expect(ids).not.toContain(idOf(3));
+  });
+
+  it('lists one version of a record after concurrent updates of it, the last one to finish', async () => {
+    const org = await orgWithMany();
+    const target = idOf(BUCKET_SIZE + 4);
+    const bodies = ['A', 'B', 'C'].map((n) => ({ name: `Concurrent ${n}`, origin: `https://concurrent-${n.toLowerCase()}.example.com`, scopes: [{ type: 'CORS' }] }));
+    const answers = await Promise.all(bodies.map((json) => org.request(`${COLLECTION}/${target}`, { method: 'PUT', json })));
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
+    const ids = await listAll(org, 200);
+    expect(ids).toEqual(range(0, COUNT).map(idOf));
+    const stored = org.store.trustedOrigins.get(target)!;
+    expect(org.store.trustedOrigins.all().filter((r) => r.id === target)).toEqual([stored]);
+    expect(bodies.map((b) => b.name)).toContain(stored.name);
+  });
+
+  it('keeps a record deleted while an update of it was in flight deleted', async () => {
+    const org = await orgWithMany();
+    const target = idOf(7);
+    const [put, del] = await Promise.all([
+      org.request(`${COLLECTION}/${target}`, { method: 'PUT', json: { name: 'Racing', origin: 'https://racing.example.com', scopes: [{ type: 'CORS' }] } }),
+      org.request(`${COLLECTION}/${target}`, { method: 'DELETE' }),
+    ]);
+    expect([put.status, del.status]).toContain(204);
+    expect((await org.request(`${COLLECTION}/${target}`)).status).toBe(404);
+    expect(await listAll(org, 200)).not.toContain(target);
+    expect(org.store.trustedOrigins.all().map((r) => r.id)).not.toContain(target);
+  });
+
+  it('answers a cursor that never named a record with E0000029', async () => {
+    const org = await orgWithMany();
+    const res = await org.request(`${COLLECTION}?after=tosNoSuchCursor00000`);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errorCode: string }).errorCode).toBe('E0000029');
+  });
+});

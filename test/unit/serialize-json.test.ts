@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { named } from './table.js';
+import { serializeTrustedOrigin, trustedOriginJson, trustedOriginListJson } from '../../src/domain/serialize-trusted-origin.js';
+import type { TrustedOriginRecord } from '../../src/domain/trusted-origin.js';
+
+/** The kept JSON text must be byte for byte what serializing the record afresh gives. */
+const ORG = 'https://oie-00.dne-okta.com';
+const OTHER_ORG = 'http://127.0.0.1:8787';
+
+const record = (over: Partial<TrustedOriginRecord> = {}): TrustedOriginRecord => ({
+  id: 'toskwr6z71zZ7zxl01d7',
+  name: 'testAcc-3481107385',
+  origin: 'https://example-3481107385.com',
+  scopes: [{ type: 'CORS' }],
+  status: 'ACTIVE',
+  created: '2025-03-13T23:43:59.000Z',
+  createdBy: '00u5qwjvk7u6E1DFG1d7',
+  lastUpdated: '2025-03-13T23:43:59.000Z',
+  lastUpdatedBy: '00u5qwjvk7u6E1DFG1d7',
+  ...over,
+});
+
+const fresh = (r: TrustedOriginRecord, orgUrl: string) => JSON.stringify(serializeTrustedOrigin(r, orgUrl));
+
+describe('trustedOriginJson', () => {
+  const cases = [
+    { name: 'gives the bytes of an ACTIVE origin', input: record() },
+    { name: 'gives the bytes of an INACTIVE origin (lifecycle link first)', input: record({ status: 'INACTIVE' }) },
+    {
+      name: 'gives the bytes of an origin with allowedOktaApps and two scopes',
+      input: record({ scopes: [{ type: 'CORS' }, { type: 'IFRAME_EMBED', allowedOktaApps: ['OKTA_ENDUSER'] }] }),
+    },
+    { name: 'escapes a name that needs JSON escaping', input: record({ name: 'quote " backslash \\ tab \t é' }) },
+  ];
+
+  it.each(named(cases))('%s, the first time and again', (_name, { input }) => {
+    expect(trustedOriginJson(input, ORG)).toBe(fresh(input, ORG));
+    expect(trustedOriginJson(input, ORG)).toBe(fresh(input, ORG));
+  });
+
+  it('gives the links of the org URL asked for, when one record is served under two org URLs', () => {
+    const r = record();
+    expect(trustedOriginJson(r, ORG)).toBe(fresh(r, ORG));
+    expect(trustedOriginJson(r, OTHER_ORG)).toBe(fresh(r, OTHER_ORG));
+    expect(trustedOriginJson(r, ORG)).toBe(fresh(r, ORG));
+  });
+});
+
+describe('trustedOriginListJson', () => {
+  const cases = [
+    { name: 'gives [] for no records', input: [] as TrustedOriginRecord[] },
+    { name: 'gives the bytes of a one-record list', input: [record()] },
+    {
+      name: 'gives the bytes of a list mixing statuses',
+      input: [record(), record({ id: 'tos000000000000000a2', status: 'INACTIVE' }), record({ id: 'tos000000000000000a3' })],
+    },
+  ];
+
+  it.each(named(cases))('%s', (_name, { input }) => {
+    expect(trustedOriginListJson(input, ORG)).toBe(JSON.stringify(input.map((r) => serializeTrustedOrigin(r, ORG))));
+  });
+});
