@@ -7,21 +7,10 @@
 # (test/browser/msw-worker.test.ts; OKTA_MOCK_MSW3_BROWSER=0 skips it).
 # Needs the repo's own `npm ci` done first (it copies node_modules rather than installing it again).
 set -euo pipefail
-repo="$(cd "$(dirname "$0")/.." && pwd)"
-work="$(mktemp -d "${TMPDIR:-/tmp}/okta-mock-msw3.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
-npm_quiet=(--no-audit --no-fund --loglevel=error)
-
-echo "msw3-node22: copying the repo to $work/repo"
-mkdir -p "$work/repo"
-tar -C "$repo" --exclude=./.git -cf - . | tar -C "$work/repo" -xf -
-cd "$work/repo"
-if [ ! -d node_modules ]; then npm ci "${npm_quiet[@]}"; fi
+source "$(dirname "$0")/lib/scratch.sh"
+scratch_copy msw3-node22
 npm install --no-save "${npm_quiet[@]}" 'msw@^3'
-
-mkdir -p "$work/node22"
-(cd "$work/node22" && echo '{"name":"node22","private":true}' >package.json && npm install "${npm_quiet[@]}" 'node@^22.12')
-node22="$work/node22/node_modules/node/bin/node"
+node22="$(scratch_node node22 '^22.12')"
 
 echo "msw3-node22: node $("$node22" --version), msw $("$node22" -p "require('msw/package.json').version")"
 case "$("$node22" -p "require('msw/package.json').version")" in 3.*) ;; *) echo "msw3-node22: msw 3 did not install" >&2; exit 1 ;; esac

@@ -6,21 +6,10 @@
 # test file, the browser tests included) and `app-via-msw`. The repo's own `npm test` covers Node 20
 # with vitest 4 and msw 2, and the typecheck. Needs the repo's `npm ci` done first.
 set -euo pipefail
-repo="$(cd "$(dirname "$0")/.." && pwd)"
-work="$(mktemp -d "${TMPDIR:-/tmp}/okta-mock-node24.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
-npm_quiet=(--no-audit --no-fund --loglevel=error)
-
-echo "node24: copying the repo to $work/repo"
-mkdir -p "$work/repo"
-tar -C "$repo" --exclude=./.git -cf - . | tar -C "$work/repo" -xf -
-cd "$work/repo"
-if [ ! -d node_modules ]; then npm ci "${npm_quiet[@]}"; fi
+source "$(dirname "$0")/lib/scratch.sh"
+scratch_copy node24
 npm install --no-save "${npm_quiet[@]}" 'msw@^3' 'vitest@^5' '@types/node@^24'
-
-mkdir -p "$work/node24"
-(cd "$work/node24" && echo '{"name":"node24","private":true}' >package.json && npm install "${npm_quiet[@]}" 'node@^24')
-node24="$work/node24/node_modules/node/bin/node"
+node24="$(scratch_node node24 '^24')"
 versions() { "$node24" -p "'node ' + process.version + ', vitest ' + require('vitest/package.json').version + ', msw ' + require('msw/package.json').version"; }
 
 echo "node24: $(versions)"

@@ -2,6 +2,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../src/journal.js';
+import { refusedLocalhostAliasPreflight } from '../support/journal-entries.js';
 import { runCli, startCli, stopAllClis, type RunningCli } from '../support/cli.js';
 
 const TOKEN = '00okta-mock-default-api-token-for-local-use';
@@ -106,21 +107,7 @@ describe('okta-mock CLI: a line per request', () => {
     const entries = lines.map((l) => JSON.parse(l) as JournalEntry);
     expect(entries[1]).toMatchObject({
       requestId: res.headers.get('x-okta-request-id')![0],
-      method: 'OPTIONS',
-      path: '/api/v1/users/me',
-      query: '',
-      status: 200,
-      origin: 'http://127.0.0.1:3000',
-      auth: 'none',
-      errorCode: null,
-      decision: {
-        kind: 'cors',
-        subject: 'http://127.0.0.1:3000',
-        allowed: false,
-        trustedOriginId: id,
-        reason: 'http://127.0.0.1:3000 is not a trusted origin for CORS',
-        hint: `http://localhost:3000 is (${id}): browsers treat localhost and 127.0.0.1 as different origins`,
-      },
+      ...refusedLocalhostAliasPreflight(id),
     });
     expect(entries[0]).toMatchObject({ method: 'POST', path: '/api/v1/trustedOrigins', auth: 'ssws', status: 200, decision: null });
   });

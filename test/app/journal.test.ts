@@ -1,6 +1,7 @@
 /** The request journal, through the app: what each answered request leaves behind, and what it never keeps. */
 import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../src/journal.js';
+import { refusedLocalhostAliasPreflight } from '../support/journal-entries.js';
 import { createTestOrg, FIXED_NOW, TOKEN, type TestOrg } from '../support/org.js';
 import {
   ADMIN_PASSWORD,
@@ -95,21 +96,7 @@ describe('the journal, through the app', () => {
     expect(stable(org.requests().at(-1)!)).toEqual({
       requestId: requestIdOf(res),
       time: FIXED_NOW.toISOString(),
-      method: 'OPTIONS',
-      path: '/api/v1/users/me',
-      query: '',
-      status: 200,
-      origin: 'http://127.0.0.1:3000',
-      auth: 'none',
-      errorCode: null,
-      decision: {
-        kind: 'cors',
-        subject: 'http://127.0.0.1:3000',
-        allowed: false,
-        trustedOriginId: id,
-        reason: 'http://127.0.0.1:3000 is not a trusted origin for CORS',
-        hint: `http://localhost:3000 is (${id}): browsers treat localhost and 127.0.0.1 as different origins`,
-      },
+      ...refusedLocalhostAliasPreflight(id),
     });
   });
 

@@ -2,23 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { named } from './table.js';
 import { serializeTrustedOrigin, trustedOriginJson, trustedOriginListJson } from '../../src/domain/serialize-trusted-origin.js';
 import type { TrustedOriginRecord } from '../../src/domain/trusted-origin.js';
+import { recordedTrustedOrigin } from '../support/fixture-records.js';
 
 /** The kept JSON text must be byte for byte what serializing the record afresh gives. */
 const ORG = 'https://oie-00.dne-okta.com';
 const OTHER_ORG = 'http://127.0.0.1:8787';
 
-const record = (over: Partial<TrustedOriginRecord> = {}): TrustedOriginRecord => ({
-  id: 'toskwr6z71zZ7zxl01d7',
-  name: 'testAcc-3481107385',
-  origin: 'https://example-3481107385.com',
-  scopes: [{ type: 'CORS' }],
-  status: 'ACTIVE',
-  created: '2025-03-13T23:43:59.000Z',
-  createdBy: '00u5qwjvk7u6E1DFG1d7',
-  lastUpdated: '2025-03-13T23:43:59.000Z',
-  lastUpdatedBy: '00u5qwjvk7u6E1DFG1d7',
-  ...over,
-});
+const record = recordedTrustedOrigin;
 
 const fresh = (r: TrustedOriginRecord, orgUrl: string) => JSON.stringify(serializeTrustedOrigin(r, orgUrl));
 

@@ -2,21 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { named } from './table.js';
 import { serializeTrustedOrigin } from '../../src/domain/serialize-trusted-origin.js';
 import type { TrustedOriginRecord } from '../../src/domain/trusted-origin.js';
+import { recordedTrustedOrigin } from '../support/fixture-records.js';
 
 const ORG = 'https://oie-00.dne-okta.com';
 
-const record = (over: Partial<TrustedOriginRecord> = {}): TrustedOriginRecord => ({
-  id: 'toskwr6z71zZ7zxl01d7',
-  name: 'testAcc-3481107385',
-  origin: 'https://example-3481107385.com',
-  scopes: [{ type: 'CORS' }],
-  status: 'ACTIVE',
-  created: '2025-03-13T23:43:59.000Z',
-  createdBy: '00u5qwjvk7u6E1DFG1d7',
-  lastUpdated: '2025-03-13T23:43:59.000Z',
-  lastUpdatedBy: '00u5qwjvk7u6E1DFG1d7',
-  ...over,
-});
+const record = recordedTrustedOrigin;
 
 const KEYS = ['id', 'name', 'origin', 'scopes', 'status', 'created', 'createdBy', 'lastUpdated', 'lastUpdatedBy', '_links'];
 
