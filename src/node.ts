@@ -4,7 +4,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { OktaMockApp } from './app.js';
 import { DataFileWriter, readDataFile } from './data-file.js';
 import { loadFixtureDocument } from './fixtures-file.js';
-import type { Journal, JournalListener } from './journal.js';
+import type { Journal, JournalEntry, JournalListener } from './journal.js';
 import type { OrgOperations } from './org-operations.js';
 import { closeGracefully } from './graceful-stop.js';
 import { writeHeaderLinesApart } from './node-header-lines.js';
@@ -55,6 +55,10 @@ export interface RunningServer extends OrgOperations {
   app: OktaMockApp;
   /** The requests the org answered. */
   journal: Journal;
+  /** The journal, oldest first (`limit`: the newest n; `since`: after that request id), as the control API's `GET /__okta-mock/requests`. */
+  requests(options?: { limit?: number; since?: string }): JournalEntry[];
+  /** Empties the journal, as `DELETE /__okta-mock/requests`. */
+  clearRequests(): void;
   /** Stops accepting connections, lets requests in flight finish (a few seconds at most), then resolves. */
   /** With `https`: whether the certificate was generated, and its SHA-256 fingerprint. */
   certificate: { generated: boolean; fingerprint256: string } | undefined;
@@ -144,6 +148,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     store,
     app,
     journal,
+    requests: (query) => journal.entries(query),
+    clearRequests: () => journal.clear(),
     reset: org.reset,
     exportState: org.exportState,
     importState: org.importState,
