@@ -5,40 +5,13 @@
  * control API, the MSW handle) only read.
  */
 
-export type JournalAuth = 'ssws' | 'session' | 'none';
+import type { components } from './generated/openapi.js';
 
+/** One request the org answered, as the contract (`contracts/`) describes the control API's entries. */
+export type JournalEntry = components['schemas']['JournalEntry'];
 /** A CORS or redirect decision with its explanation, as the pure decision functions return it. */
-export interface JournalDecision {
-  kind: 'cors' | 'redirect';
-  /** The origin (CORS) or the redirect target URL (redirect). */
-  subject: string;
-  allowed: boolean;
-  /** The trusted origin that allowed it, or the near miss that did not; null when there is none. */
-  trustedOriginId: string | null;
-  /** One plain sentence. */
-  reason: string;
-  /** What to change, when the org can tell; null otherwise. */
-  hint: string | null;
-}
-
-export interface JournalEntry {
-  /** The `X-Okta-Request-Id` the answer carried. */
-  requestId: string;
-  /** When the request arrived, ISO-8601. */
-  time: string;
-  method: string;
-  path: string;
-  /** The query string without `?`; empty when there is none. */
-  query: string;
-  status: number;
-  durationMs: number;
-  /** The `Origin` header, or null. */
-  origin: string | null;
-  auth: JournalAuth;
-  /** The Okta error code answered, or null. */
-  errorCode: string | null;
-  decision: JournalDecision | null;
-}
+export type JournalDecision = components['schemas']['JournalDecision'];
+export type JournalAuth = JournalEntry['auth'];
 
 export const DEFAULT_JOURNAL_SIZE = 1000;
 
