@@ -16,6 +16,8 @@ import { SessionModel } from './model/sessions.js';
 import { TrustedOriginModel } from './model/trusted-origins.js';
 import { orgOperations, type OrgOperations } from './org-operations.js';
 import { assertMethodAllowed } from './routes/allowed-methods.js';
+import { CONSOLE_ROOT } from './console/paths.js';
+import { consoleRoutes } from './console/routes.js';
 import { CONTROL_PREFIX, controlRoutes } from './routes/control.js';
 import { authnRoutes } from './routes/authn.js';
 import { loginRoutes, SIGN_IN_PATH } from './routes/login.js';
@@ -93,6 +95,8 @@ export function createApp(options: CreateAppOptions): OktaMockApp {
   app.use('/login/*', stampResponseHeaders);
   app.route('/login', loginRoutes(sessions, store.trustedOrigins));
   app.get('/', stampResponseHeaders, (c) => c.redirect(SIGN_IN_PATH, 302));
+  app.use(`${CONSOLE_ROOT}/*`, stampResponseHeaders);
+  app.route(CONSOLE_ROOT, consoleRoutes({ sessions, trustedOrigins, trustedOriginRecords: store.trustedOrigins, journal, secretRandom }));
   app.route(CONTROL_PREFIX, controlRoutes({ store, journal, operations: options.operations ?? orgOperations(store, journal) }));
 
   const errorResponse = (c: Context<AppEnv>, error: OktaApiError) => {

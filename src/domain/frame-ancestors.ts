@@ -8,8 +8,12 @@ import type { TrustedOriginRecord } from './trusted-origin.js';
  * sign-in pages only, `["OKTA_ENDUSER"]` the End-User Dashboard too.
  */
 
-/** The kinds of page the org serves to people; the signed-in page stands in for the End-User Dashboard. */
-export type OrgPage = 'sign-in' | 'end-user-dashboard';
+/**
+ * The kinds of page the org serves to people; the signed-in page stands in for
+ * the End-User Dashboard. The Admin Console is never framed by another site:
+ * IFRAME_EMBED covers the sign-in pages and the dashboard only.
+ */
+export type OrgPage = 'sign-in' | 'end-user-dashboard' | 'admin-console';
 
 export interface PageFramingHeaders {
   'Content-Security-Policy': string;
@@ -30,7 +34,7 @@ export function frameSource(origin: string): string | undefined {
 function mayFrame(record: Pick<TrustedOriginRecord, 'scopes' | 'status'>, page: OrgPage): boolean {
   if (record.status !== 'ACTIVE') return false;
   const scope = record.scopes.find((s) => s.type === 'IFRAME_EMBED');
-  if (!scope) return false;
+  if (!scope || page === 'admin-console') return false;
   return page === 'sign-in' || (scope.allowedOktaApps ?? []).includes('OKTA_ENDUSER');
 }
 

@@ -54,3 +54,14 @@ export function parseRedirectTarget(raw: string): RedirectTarget {
 function rfcAuthority(url: string): string {
   return RFC3986.exec(url)?.[2] ?? '';
 }
+
+/**
+ * A `fromURI` that stays inside the org (`/admin/...`), as the org's own pages
+ * send: the path itself, or undefined for anything a browser could read as
+ * another host (`//host`, `/\host`) or that a Location header cannot carry.
+ */
+export function orgRelativeTarget(raw: string): string | undefined {
+  if (!raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\')) return undefined;
+  if (/[\s\x00-\x1f\x7f]/u.test(raw)) return undefined;
+  return raw;
+}

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { decideRedirect } from '../domain/redirect-decision.js';
+import { orgRelativeTarget } from '../domain/redirect-target.js';
 import { OktaApiError } from '../errors.js';
 import type { AppEnv } from '../http.js';
 import { readFormFields } from '../request-body.js';
@@ -32,6 +33,8 @@ export function loginRoutes(sessions: SessionModel, trustedOrigins: TrustedOrigi
 
   routes.get('/login.htm', (c) => {
     const current = sessions.current(readSessionId(c));
+    const back = orgRelativeTarget(c.req.query('fromURI') ?? '');
+    if (current && back !== undefined) return c.redirect(back, 302);
     if (current) return signedIn(c, current.user.profile.login);
     return c.html(signInPage({ fromURI: c.req.query('fromURI') }));
   });
@@ -49,7 +52,8 @@ export function loginRoutes(sessions: SessionModel, trustedOrigins: TrustedOrigi
       return c.html(signInPage({ fromURI, username, error: 'Sign in failed!' }), 401);
     }
     setSessionCookie(c, sessions.start(user).id);
-    const location = fromURI === undefined ? undefined : redirectTarget(c, fromURI);
+    // A page of the org itself (the Admin Console sends people here) needs no trusted origin.
+    const location = fromURI === undefined ? undefined : (orgRelativeTarget(fromURI) ?? redirectTarget(c, fromURI));
     if (location !== undefined) return c.redirect(location, 302);
     return signedIn(c, user.profile.login);
   });

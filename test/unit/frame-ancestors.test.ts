@@ -30,6 +30,11 @@ describe('pageFramingHeaders decides which sites may frame a page', () => {
       expected: "frame-ancestors 'self' https://app.example.com",
     },
     {
+      name: 'lets no other site frame the Admin Console, not even one trusted for the dashboard',
+      input: { page: 'admin-console', trusted: [iframe('https://app.example.com', ['OKTA_ENDUSER'])] },
+      expected: "frame-ancestors 'self'",
+    },
+    {
       name: 'leaves out an INACTIVE IFRAME_EMBED origin',
       input: { page: 'sign-in', trusted: [iframe('https://app.example.com', undefined, 'INACTIVE')] },
       expected: "frame-ancestors 'self'",

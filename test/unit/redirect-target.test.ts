@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { named } from './table.js';
-import { parseRedirectTarget } from '../../src/domain/redirect-target.js';
+import { orgRelativeTarget, parseRedirectTarget } from '../../src/domain/redirect-target.js';
 
 describe('parseRedirectTarget accepts', () => {
   const cases = [
@@ -93,5 +93,20 @@ describe('parseRedirectTarget refuses', () => {
     const result = parseRedirectTarget(input);
     expect(result.ok).toBe(false);
     expect(result.ok === false && result.reason).toMatch(expected);
+  });
+});
+
+describe('orgRelativeTarget keeps a fromURI inside the org', () => {
+  const cases = [
+    { name: 'a console path', input: '/admin/access/api/trusted_origins', expected: '/admin/access/api/trusted_origins' },
+    { name: 'a path with a query', input: '/admin/okta-mock/requests?refused=1', expected: '/admin/okta-mock/requests?refused=1' },
+    { name: 'not a protocol-relative URL, which names another host', input: '//evil.example/admin', expected: undefined },
+    { name: 'not a backslash path, which browsers read as another host', input: '/\\evil.example', expected: undefined },
+    { name: 'not an absolute URL (those go through the trusted-origin check)', input: 'https://evil.example/', expected: undefined },
+    { name: 'not a path with a line break', input: '/admin\r\nSet-Cookie: x=1', expected: undefined },
+    { name: 'not an empty value', input: '', expected: undefined },
+  ];
+  it.each(named(cases))('%s', (_name, { input, expected }) => {
+    expect(orgRelativeTarget(input)).toBe(expected);
   });
 });
