@@ -2,11 +2,15 @@ import type { MiddlewareHandler } from 'hono';
 import { redactQuery } from '../domain/redact-query.js';
 import type { AppEnv } from '../http.js';
 import type { Journal, JournalAuth } from '../journal.js';
+import { CONSOLE_ROOT } from '../console/paths.js';
 
 /** The control API's prefix (no Okta path uses it); its calls are not journaled, as WireMock does not journal its admin calls. */
 export const CONTROL_PREFIX = '/__okta-mock';
 
-const isControlPath = (path: string) => path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`);
+const isUnder = (prefix: string, path: string) => path === prefix || path.startsWith(`${prefix}/`);
+
+/** The control API and the Admin Console: the console's own pages, scripts and live feed would otherwise flood the journal they show. */
+const isUnjournaledPath = (path: string) => isUnder(CONTROL_PREFIX, path) || isUnder(CONSOLE_ROOT, path);
 
 const SESSION_COOKIE_SENT = /(?:^|;)\s*sid=[^;\s]/;
 
@@ -23,7 +27,7 @@ function authOf(authorization: string | undefined, cookie: string | undefined): 
  */
 export function journalRequests(journal: Journal, now: () => Date): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (!journal.isRecording || isControlPath(c.req.path)) return next();
+    if (!journal.isRecording || isUnjournaledPath(c.req.path)) return next();
     const arrived = now();
     const started = performance.now();
     await next();
