@@ -149,6 +149,8 @@ async function poll() {
     if (feed.reset) clearRows();
     show(feed.rows);
     since = feed.latest;
+    // Tells how far the rows have caught up (tests wait on it rather than on time).
+    table.setAttribute('data-since', since === null ? '' : since);
     feedState.textContent = 'Live: new requests appear as the org answers them.';
   } catch (error) {
     if (mine === generation) feedState.textContent = 'The org does not answer; trying again.';

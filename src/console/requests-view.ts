@@ -21,6 +21,7 @@ const STYLE = `
 .verdict-refused{color:var(--bad)}.verdict-allowed{color:var(--ok)}
 tr.refused td:first-child{border-left:4px solid var(--bad)}
 .decision p{margin:.2rem 0}.hint-label{font-weight:600}
+td time{white-space:nowrap}
 .feed-state{color:var(--muted);font-size:.9rem}
 .outcome:focus{outline:2px solid var(--accent)}
 button:focus-visible,input:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
