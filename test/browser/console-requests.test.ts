@@ -51,8 +51,8 @@ describe('the request view in a real browser', () => {
 
     expect(await runSample(app, 'fetchSample')).toMatchObject({ outcome: 'rejected', name: 'TypeError' });
     const refused = rowFrom(view, h.app.origin);
-    await refused.waitFor({ timeout: 1000 });
-    await expect.poll(() => refused.getAttribute('class')).toBe('refused');
+    await refused.waitFor({ timeout: 1000 }); // the issue's promise: within a second of the call
+    expect(await refused.getAttribute('class')).toBe('refused');
     expect(await refused.locator('.verdict').textContent()).toBe('Refused');
     expect(await refused.locator('.reason').textContent()).toBe(`${h.app.origin} is not a trusted origin for CORS`);
     expect(await refused.locator('.hint').textContent()).toMatch(/^Hint: http:\/\/localhost:\d+ is \(tos\w+\): browsers treat localhost and 127\.0\.0\.1 as different origins$/);
@@ -66,25 +66,26 @@ describe('the request view in a real browser', () => {
     // "Refused only": in the address, kept across a reload, and applied to rows that arrive later.
     await view.getByLabel('Refused only').check();
     await view.waitForURL(/[?&]refused=1(&|$)/);
-    await expect.poll(() => view.locator('#requests tbody tr:not(.refused)').count()).toBe(0);
+    const shown = async () => ({ refused: await view.locator('#requests tbody tr.refused').count(), other: await view.locator('#requests tbody tr:not(.refused)').count() });
+    await expect.poll(shown, { timeout: 5000 }).toEqual({ refused: 1, other: 0 });
     await view.reload();
     expect(await view.getByLabel('Refused only').isChecked()).toBe(true);
-    await rowFrom(view, h.app.origin).waitFor({ timeout: 1000 });
-    expect(await view.locator('#requests tbody tr:not(.refused)').count()).toBe(0);
+    await expect.poll(shown, { timeout: 5000 }).toEqual({ refused: 1, other: 0 });
     expect(await runSample(app, 'fetchSample')).toMatchObject({ outcome: 'rejected' });
-    await expect.poll(() => view.locator('#requests tbody tr.refused td.origin', { hasText: h.app.origin }).count(), { timeout: 1000 }).toBe(2);
+    await expect.poll(() => view.locator('#requests tbody tr.refused td.origin', { hasText: h.app.origin }).count(), { timeout: 5000 }).toBe(2);
 
     // By origin: another origin's text hides the rows, live ones too; the app's origin shows them.
     await view.getByLabel('Origin contains').fill('nothing.example');
     await view.waitForURL(/[?&]origin=nothing\.example/);
-    await view.locator('#requests-empty').waitFor({ state: 'visible', timeout: 1000 });
+    await view.locator('#requests-empty').waitFor({ state: 'visible', timeout: 5000 });
     expect(await runSample(app, 'fetchSample')).toMatchObject({ outcome: 'rejected' });
     // Once the view has polled past that call, its row would be there if the filter let it through.
-    const hiddenCall = h.okta.requests().at(-1)!.requestId;
-    await expect.poll(() => view.locator('#requests').getAttribute('data-since'), { timeout: 1000 }).toBe(hiddenCall);
+    const journalIndex = (requestId: string | null) => h.okta.requests().findIndex((e) => e.requestId === requestId);
+    const hiddenCall = journalIndex(h.okta.requests().at(-1)!.requestId);
+    await expect.poll(async () => journalIndex(await view.locator('#requests').getAttribute('data-since')) >= hiddenCall, { timeout: 5000 }).toBe(true);
     expect(await view.locator('#requests tbody tr').count()).toBe(0);
     await view.getByLabel('Origin contains').fill(new URL(h.app.origin).host);
-    await expect.poll(() => view.locator('#requests tbody tr').count(), { timeout: 1000 }).toBe(3);
+    await expect.poll(() => view.locator('#requests tbody tr').count(), { timeout: 5000 }).toBe(3);
 
     // The fix: a confirmation first (Cancel changes nothing), then the record, then the next call passes.
     const before = structuredClone(h.okta.store.trustedOrigins.all());
@@ -99,10 +100,10 @@ describe('the request view in a real browser', () => {
 
     await fix.click();
     await dialog.getByRole('button', { name: 'Trust it' }).click();
-    await expect.poll(() => view.locator('#requests-outcome').textContent()).toBe(`Done. A new ACTIVE trusted origin "${h.app.origin}" for ${h.app.origin} with CORS.`);
+    await expect.poll(() => view.locator('#requests-outcome').textContent(), { timeout: 5000 }).toBe(`Done. A new ACTIVE trusted origin "${h.app.origin}" for ${h.app.origin} with CORS.`);
     expect(h.okta.store.trustedOrigins.all().find((r) => r.origin === h.app.origin)).toMatchObject({ status: 'ACTIVE', scopes: [{ type: 'CORS' }] });
     // Rows are fetched anew: the fixed refusals no longer offer a fix.
-    await expect.poll(() => view.getByRole('button', { name: `Trust ${h.app.origin} for CORS` }).count()).toBe(0);
+    await expect.poll(() => view.getByRole('button', { name: `Trust ${h.app.origin} for CORS` }).count(), { timeout: 5000 }).toBe(0);
 
     expect(await runSample(app, 'fetchSample')).toMatchObject({ outcome: 'resolved', status: 200 });
   });
