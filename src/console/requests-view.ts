@@ -38,6 +38,7 @@ export function requestsView(context: ConsolePageContext): void {
     const filter = parseRequestFilter((name) => c.req.query(name));
     const body = html`<style>${raw(STYLE)}</style>
 <p>Every request the org answered, newest first, as it answers them. The console's own pages are not listed.</p>
+${journal.capacity === 0 ? html`<p role="note"><strong>This org keeps no journal</strong> (it was started with a journal size of 0), so no request can be listed here.</p>` : ''}
 <form id="request-filters" class="filters" method="get" action="${VIEW}" role="search" aria-label="Filter requests">
 <div class="check"><input type="checkbox" id="filter-refused" name="refused" value="1"${filter.refusedOnly ? html` checked` : ''}><label for="filter-refused">Refused only</label></div>
 <div><label for="filter-origin">Origin contains</label><input type="text" id="filter-origin" name="origin" value="${filter.origin}" list="seen-origins" autocomplete="off"></div>

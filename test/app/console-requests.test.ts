@@ -165,6 +165,15 @@ describe('the request view page', () => {
     expect(page).not.toContain(TOKEN);
   });
 
+  it('says so when the org keeps no journal, instead of an empty list that looks like no traffic', async () => {
+    const org = await createTestOrg({ journalSize: 0 });
+    const session = await consoleSession(org);
+    const page = await (await browser(org, VIEW, session.cookie)).text();
+    expect(page).toContain('<strong>This org keeps no journal</strong>');
+    const kept = await createTestOrg();
+    expect(await (await browser(kept, VIEW, (await consoleSession(kept)).cookie)).text()).not.toContain('keeps no journal');
+  });
+
   it('serves its script without any markup sink for journal data, and without a token', async () => {
     const org = await createTestOrg();
     const res = await browser(org, '/admin/okta-mock/assets/requests-view.js', undefined);
