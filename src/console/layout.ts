@@ -29,7 +29,7 @@ button{padding:.45rem .9rem;margin:.2rem .2rem .2rem 0}
 .button{display:inline-block;padding:.45rem .9rem;margin:.2rem .2rem .2rem 0;border:1px solid var(--accent);border-radius:3px;background:var(--accent);color:#fff;text-decoration:none;font:inherit}
 .button.secondary{background:#fff;color:var(--accent)}
 .button.danger{background:var(--bad);border-color:var(--bad);color:#fff}
-.row-actions form{display:inline}
+.row-actions{white-space:nowrap}.row-actions form{display:inline}
 .notice{padding:.5rem .8rem;border-left:4px solid var(--ok);background:#eef7f0}
 .form-errors{padding:.5rem .8rem;border-left:4px solid var(--bad);background:var(--bad-bg)}
 .field-error p{margin:.25rem 0}
