@@ -79,16 +79,14 @@ export function formBody({ action, values, csrfToken, error }: FormBodyOptions):
     invalid(field) ? html`<div class="field-error" id="${errorIdOf(field)}">${placed.byField[field].map((text) => html`<p>${text}</p>`)}</div>` : '';
   const checkbox = (name: string, id: string, checked: boolean, label: string, extra: ConsoleHtml | string = '') =>
     html`<input type="checkbox" id="${id}" name="${name}" value="on"${checked ? html` checked` : ''}${extra}><label for="${id}">${label}</label>`;
-  const typeExtra = html`${invalid('scopes') ? html` aria-invalid="true" aria-describedby="${errorIdOf('scopes')}"` : ''}${firstInvalid === 'scopes' ? html` autofocus` : ''}`;
-  let firstBox = true;
-  const scopeBoxes = SCOPE_WORDS.map(({ type, word, box }) => {
-    const extra = firstBox ? typeExtra : invalid('scopes') ? html` aria-invalid="true" aria-describedby="${errorIdOf('scopes')}"` : '';
-    firstBox = false;
-    const choice = html`<div class="choice">${checkbox(FORM_FIELDS[box], `origin-type-${type}`, values[box], word, extra)}</div>`;
-    return type === 'IFRAME_EMBED'
-      ? html`${choice}<div class="choice nested">${checkbox(FORM_FIELDS.endUserDashboard, 'origin-type-OKTA_ENDUSER', values.endUserDashboard, END_USER_DASHBOARD_WORDS, html` aria-describedby="origin-enduser-hint"`)}
-<p class="hint" id="origin-enduser-hint">Applies with iFrame embed.</p></div>`
-      : choice;
+  // Each Type box is tied to the Type error; the first one takes the focus when Type is the first field in error.
+  const typeBoxAttrs = (first: boolean) =>
+    invalid('scopes') ? html` aria-invalid="true" aria-describedby="${errorIdOf('scopes')}"${first && firstInvalid === 'scopes' ? html` autofocus` : ''}` : '';
+  const scopeBoxes = SCOPE_WORDS.map(({ type, word, box }, index) => {
+    const choice = html`<div class="choice">${checkbox(FORM_FIELDS[box], `origin-type-${type}`, values[box], word, typeBoxAttrs(index === 0))}</div>`;
+    if (type !== 'IFRAME_EMBED') return choice;
+    return html`${choice}<div class="choice nested">${checkbox(FORM_FIELDS.endUserDashboard, 'origin-type-OKTA_ENDUSER', values.endUserDashboard, END_USER_DASHBOARD_WORDS, html` aria-describedby="origin-enduser-hint"`)}
+<p class="hint" id="origin-enduser-hint">Applies with iFrame embed.</p></div>`;
   });
   return html`${error === undefined ? '' : html`<div class="form-errors" role="alert" id="form-errors"><p>${error.errorSummary}</p>${placed.unplaced.map((text) => html`<p>${text}</p>`)}</div>`}
 <form method="post" action="${action}" novalidate>

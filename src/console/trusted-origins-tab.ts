@@ -40,13 +40,17 @@ export function trustedOriginsTab({ routes, trustedOrigins, trustedOriginRecords
     page(c, title, formBody({ action, values, csrfToken: c.var.viewer.csrfToken, error }), error === undefined ? 200 : 400);
   const record = (c: ConsoleContext): TrustedOriginRecord | undefined => trustedOriginRecords.get(c.req.param('id') ?? '');
 
-  /** Runs a change; the API's refusal of the input goes back to the form, as typed. */
-  async function change(c: ConsoleContext, run: () => Promise<unknown> | unknown, refused: (error: OktaApiError) => Response | Promise<Response>, message: string) {
+  /**
+   * Runs a change and redirects to the list with `message`. A record deleted
+   * meanwhile gives the missing page; the API's refusal of the input goes back
+   * to the form (`refused`), as typed; anything else is the app's to answer.
+   */
+  async function change(c: ConsoleContext, message: string, run: () => Promise<unknown> | unknown, refused?: (error: OktaApiError) => Response | Promise<Response>) {
     try {
       await run();
     } catch (error) {
       if (isMissing(error)) return missing(c);
-      if (error instanceof OktaApiError) return refused(error);
+      if (refused && error instanceof OktaApiError) return refused(error);
       throw error;
     }
     return done(c, message);
@@ -63,9 +67,9 @@ export function trustedOriginsTab({ routes, trustedOrigins, trustedOriginRecords
     const values = formValuesFrom(c.var.consoleForm);
     return change(
       c,
+      `Trusted origin ${values.name} added.`,
       () => trustedOrigins.create(requestBodyOf(values), actorOf(c)),
       (error) => form(c, 'Add Origin', paths.create, values, error),
-      `Trusted origin ${values.name} added.`,
     );
   });
 
@@ -80,9 +84,9 @@ export function trustedOriginsTab({ routes, trustedOrigins, trustedOriginRecords
     const values = formValuesFrom(c.var.consoleForm);
     return change(
       c,
+      `Trusted origin ${values.name} saved.`,
       () => trustedOrigins.replace(found.id, requestBodyOf(values), actorOf(c)),
       (error) => form(c, `Edit ${found.name}`, paths.replace(found.id), values, error),
-      `Trusted origin ${values.name} saved.`,
     );
   });
 
@@ -93,7 +97,7 @@ export function trustedOriginsTab({ routes, trustedOrigins, trustedOriginRecords
     routes.post(routedPath(path), (c) => {
       const found = record(c);
       if (!found) return missing(c);
-      return change(c, () => trustedOrigins.setStatus(found.id, status, actorOf(c)), () => missing(c), `Trusted origin ${found.name} ${word}.`);
+      return change(c, `Trusted origin ${found.name} ${word}.`, () => trustedOrigins.setStatus(found.id, status, actorOf(c)));
     });
   }
 
@@ -105,6 +109,6 @@ export function trustedOriginsTab({ routes, trustedOrigins, trustedOriginRecords
   routes.post(routedPath(paths.delete(ID)), (c) => {
     const found = record(c);
     if (!found) return missing(c);
-    return change(c, () => trustedOrigins.delete(found.id), () => missing(c), `Trusted origin ${found.name} deleted.`);
+    return change(c, `Trusted origin ${found.name} deleted.`, () => trustedOrigins.delete(found.id));
   });
 }
