@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { consolePath } from '../../src/console/paths.js';
-import { ADMIN_LOGIN, ADMIN_PASSWORD, runSample, trustOrigin, useBrowserHarness } from '../support/browser.js';
+import { ADMIN_LOGIN, ADMIN_PASSWORD, deactivateOrigin, runSample, useBrowserHarness } from '../support/browser.js';
 
 const h = useBrowserHarness();
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -38,6 +38,17 @@ async function fetchSampleFromApp(page: Page) {
 
 const passed = { outcome: 'resolved', status: 200, body: expect.objectContaining({ profile: expect.objectContaining({ login: ADMIN_LOGIN }) }) };
 const blocked = { outcome: 'rejected', name: 'TypeError' };
+
+/** A trusted origin with a name a person would give it, made through the API from Node. */
+async function createOrigin(name: string, origin: string, scopes: Array<{ type: string; allowedOktaApps?: string[] }>): Promise<string> {
+  const res = await fetch(`${h.okta.url}/api/v1/trustedOrigins`, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json', Authorization: `SSWS ${h.okta.token}` },
+    body: JSON.stringify({ name, origin, scopes }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { id: string }).id;
+}
 
 async function clickAndLoad(page: Page, target: Locator): Promise<void> {
   await Promise.all([page.waitForEvent('load'), target.click()]);
@@ -81,7 +92,7 @@ describe('the Trusted Origins tab in a real browser', () => {
   });
 
   it('edits, deactivates (the sample fails), activates (it passes again) and deletes after a confirmation, through the UI', async () => {
-    await trustOrigin(h.okta, 'https://other.example.com', ['REDIRECT']);
+    await createOrigin('Sign-out landing', 'https://other.example.com', [{ type: 'REDIRECT' }]);
     const page = await h.newPage();
     await signInToConsole(page, TAB);
     await clickAndLoad(page, page.getByRole('link', { name: 'Add Origin' }));
@@ -123,7 +134,9 @@ describe('the Trusted Origins tab in a real browser', () => {
 
     await page.setViewportSize({ width: 1280, height: 800 });
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await trustOrigin(h.okta, h.app.origin, ['CORS', 'REDIRECT']);
+    await createOrigin('Local app', h.app.origin, [{ type: 'CORS' }, { type: 'REDIRECT' }]);
+    await createOrigin('Customer portal', 'https://portal.example.com', [{ type: 'IFRAME_EMBED', allowedOktaApps: ['OKTA_ENDUSER'] }]);
+    await deactivateOrigin(h.okta, await createOrigin('Old staging site', 'https://staging.example.com', [{ type: 'CORS' }]));
     await page.reload();
     await page.screenshot({ path: `${SCREENSHOTS}trusted-origins.png` });
   });
