@@ -88,7 +88,7 @@ describe('okta-mock CLI: serving', () => {
     expect(cli.stderr()).toBe('');
   });
 
-  it('prints the Admin Console\'s URL after the sign-in line, and that URL leads a browser to the sign-in page and back', async () => {
+  it('prints the Admin Console\'s URL after the sign-in line, and that URL sends a signed-out browser to the sign-in page with the way back', async () => {
     const cli = await startCli([]);
     for (let i = 0; i < 200 && !/^Admin Console: /m.test(cli.stdout()); i++) await new Promise((r) => setTimeout(r, 25));
     const lines = cli.stdout().split('\n').filter(Boolean);
