@@ -118,6 +118,20 @@ describe('the Trusted Origins tab', () => {
     expect(await corsAllowed(org, APP)).toBe(false);
   });
 
+  it('refuses an Edit that takes another record\'s origin with E0000001 beside Origin URL, keeps what was typed and changes nothing', async () => {
+    const org = await createTestOrg();
+    const as = await consoleBrowser(org);
+    await changed(org, as, await postForm(org, paths.create, as, fields('Local app', APP, 'scope_CORS')));
+    const before = await byOrigin(org, APP);
+    const res = await postForm(org, paths.replace(before!.id), as, fields('Local app', 'http://example.com', 'scope_CORS'));
+    expect(res.status).toBe(400);
+    const form = await res.text();
+    expect(textOfId(form, 'origin-url-error')).toBe('origin: An object with this field already exists in the current organization');
+    expect(valueOfInput(form, 'origin-url')).toBe('http://example.com');
+    expect(form).toContain(`action="${paths.replace(before!.id)}"`);
+    expect(await byOrigin(org, APP)).toEqual(before);
+  });
+
   it('deactivates an origin, which the next CORS request no longer passes, and activates it again', async () => {
     const org = await createTestOrg();
     const as = await consoleBrowser(org);
