@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { CONSOLE_ROOT } from './console/paths.js';
 import { DEFAULT_JOURNAL_SIZE, type JournalListener } from './journal.js';
 import { formatJsonLine, formatLogLine } from './log-line.js';
 import { hostWarning, tokenProblem } from './cli-checks.js';
@@ -144,6 +145,7 @@ export async function main(argv: string[]): Promise<void> {
   if (server.signIn) {
     console.log(`Sign in at ${server.signIn.url} as ${server.signIn.login} with password ${server.signIn.password}`);
   }
+  console.log(`Admin Console: ${server.url}${CONSOLE_ROOT}`);
 
   stopOnSignals({
     stop: () => server.close(),

@@ -25,6 +25,18 @@ button{padding:.45rem .9rem;margin:.2rem .2rem .2rem 0}
 .refused{background:var(--bad-bg)}
 .status-ACTIVE{color:var(--ok)}.status-INACTIVE{color:var(--muted)}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
+.button{display:inline-block;padding:.45rem .9rem;margin:.2rem .2rem .2rem 0;border:1px solid var(--accent);border-radius:3px;background:var(--accent);color:#fff;text-decoration:none;font:inherit}
+.button.secondary{background:#fff;color:var(--accent)}
+.button.danger{background:var(--bad);border-color:var(--bad);color:#fff}
+.row-actions{white-space:nowrap}.row-actions form{display:inline}
+.notice{padding:.5rem .8rem;border-left:4px solid var(--ok);background:#eef7f0}
+.form-errors{padding:.5rem .8rem;border-left:4px solid var(--bad);background:var(--bad-bg)}
+.field-error p{margin:.25rem 0}
+.hint{color:var(--muted);font-size:.9rem;margin:.2rem 0}
+fieldset label{display:inline;font-weight:400;margin:0 0 0 .3rem}
+fieldset .choice{margin:.35rem 0}fieldset .choice.nested{margin-left:1.6rem}
+input[aria-invalid=true]{border:2px solid var(--bad)}
 `;
 
 export interface ConsolePageOptions {
@@ -35,6 +47,8 @@ export interface ConsolePageOptions {
   body: ConsoleHtml;
   /** Scripts under the console's assets path, by file name. */
   scripts?: string[];
+  /** What the last change did ("Trusted origin … added"), announced as a status message. */
+  notice?: string | undefined;
 }
 
 /** A console page: the header, the navigation, then the page's own content. Every value is escaped. */
@@ -58,6 +72,7 @@ ${CONSOLE_PAGES.map(
 </ul></nav>
 <main id="main">
 <h1>${options.title}</h1>
+${options.notice === undefined ? '' : html`<p class="notice" role="status">${options.notice}</p>`}
 ${options.body}
 </main>
 </div>

@@ -35,7 +35,7 @@ function send(cli: RunningCli, method: string, path: string, headers: Record<str
   });
 }
 
-const STARTUP = [/^okta-mock listening on /, /^API token: /, /^Sign in at /];
+const STARTUP = [/^okta-mock listening on /, /^API token: /, /^Sign in at /, /^Admin Console: /];
 
 /** The stdout lines after the start-up lines (which print the token and password on purpose). */
 function linesAfterStartup(stdout: string): string[] {

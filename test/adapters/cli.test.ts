@@ -88,6 +88,17 @@ describe('okta-mock CLI: serving', () => {
     expect(cli.stderr()).toBe('');
   });
 
+  it('prints the Admin Console\'s URL after the sign-in line, and that URL sends a signed-out browser to the sign-in page with the way back', async () => {
+    const cli = await startCli([]);
+    for (let i = 0; i < 200 && !/^Admin Console: /m.test(cli.stdout()); i++) await new Promise((r) => setTimeout(r, 25));
+    const lines = cli.stdout().split('\n').filter(Boolean);
+    const at = lines.indexOf(`Admin Console: ${cli.url}/admin`);
+    expect(at).toBeGreaterThan(lines.findIndex((l) => l.startsWith('Sign in at ')));
+    const home = await fetch(`${cli.url}/admin`, { redirect: 'manual' });
+    expect(home.status).toBe(302);
+    expect(home.headers.get('location')).toBe(`/login/login.htm?fromURI=${encodeURIComponent('/admin')}`);
+  });
+
   it('binds 127.0.0.1 by default', async () => {
     const cli = await startCli([]);
     expect(new URL(cli.url).hostname).toBe('127.0.0.1');

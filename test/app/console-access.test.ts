@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createTestOrg, TOKEN } from '../support/org.js';
 import { browser, signIn } from '../support/session-flow.js';
 import { CONSOLE_PAGES } from '../../src/console/paths.js';
+import { trustedOriginsTabPaths, trustedOriginsTabPages } from '../../src/console/trusted-origins-paths.js';
+import { consoleBrowser, postForm } from '../support/console.js';
 
 const TAB = '/admin/access/api/trusted_origins';
 const NOT_ADMIN = { id: '00unotadmin000000001', profile: { login: 'reader@example.com' }, password: 'reader-pass' };
@@ -75,5 +77,22 @@ describe('the Admin Console', () => {
     const page = await (await browser(org, TAB, await signIn(org))).text();
     for (const { path } of CONSOLE_PAGES) expect(page).toContain(`href="${path}"`);
     expect(page).toContain(`href="${TAB}" aria-current="page"`);
+  });
+
+  it('sends the same framing and nosniff headers on every page of the Trusted Origins tab, a refused form and a missing record', async () => {
+    const org = await createTestOrg();
+    const as = await consoleBrowser(org);
+    const answers = [
+      ...(await Promise.all(trustedOriginsTabPages('tosue7JvguwJ7U6kz0g3').map((path) => browser(org, path, as.cookie)))),
+      await postForm(org, trustedOriginsTabPaths.create, as, { name: '', origin: 'example.com' }),
+      await browser(org, trustedOriginsTabPaths.editForm('tos00000000000000000'), as.cookie),
+    ];
+    expect(answers.map((res) => res.status)).toEqual([200, 200, 200, 200, 400, 404]);
+    for (const res of answers) {
+      expect(res.headers.get('Content-Type')).toMatch(/^text\/html/);
+      expect(res.headers.get('Content-Security-Policy')).toBe("frame-ancestors 'self'");
+      expect(res.headers.get('X-Frame-Options')).toBe('SAMEORIGIN');
+      expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    }
   });
 });
