@@ -16,6 +16,12 @@ function authOf(authorization: string | undefined, cookie: string | undefined): 
   return 'none';
 }
 
+/** The Okta SDKs mark a retry after a 429 with these headers; the journal shows it so a retry can be seen. */
+function retryOf(count: string | undefined, retryFor: string | undefined): { retry?: { count: number; for: string | null } } {
+  if (count === undefined || !/^\d{1,6}$/.test(count)) return {};
+  return { retry: { count: Number(count), for: retryFor?.slice(0, 100) ?? null } };
+}
+
 /**
  * The app's outermost step: records every answered request once the rest of
  * the app has answered it, from what the context already holds (the request id
@@ -41,6 +47,8 @@ export function journalRequests(journal: Journal, now: () => Date): MiddlewareHa
       auth: authOf(c.req.header('Authorization'), c.req.header('Cookie')),
       errorCode: c.var.errorCode ?? null,
       decision: c.var.decision ?? null,
+      ...(c.var.fault ? { fault: c.var.fault } : {}),
+      ...retryOf(c.req.header('X-Okta-Retry-Count'), c.req.header('X-Okta-Retry-For')),
     });
   };
 }
