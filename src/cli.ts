@@ -148,6 +148,7 @@ export async function main(argv: string[]): Promise<void> {
   if (server.signIn) {
     console.log(`Sign in at ${server.signIn.url} as ${server.signIn.login} with password ${server.signIn.password}`);
   }
+  if (server.rateLimit !== undefined) console.log(`Rate limit enforced: ${server.rateLimit} per minute per endpoint family (429 E0000047 past it)`);
 
   stopOnSignals({
     stop: () => server.close(),

@@ -27,6 +27,9 @@ export class FaultRuleError extends Error {
   }
 }
 
+/** What the MSW handle and `startServer()` hand out: the rules, without the app's own steps. */
+export type FaultRulesHandle = Pick<FaultRules, 'add' | 'list' | 'clear' | 'remove'>;
+
 export class FaultRules {
   #rules: FaultRule[] = [];
   #nextId = 1;

@@ -6,7 +6,7 @@
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { browserCorsOutcome, preflightFor } from './domain/cors.js';
-import type { FaultRules } from './faults.js';
+import type { FaultRulesHandle } from './faults.js';
 import type { JournalEntry } from './journal.js';
 import type { OrgOperations } from './org-operations.js';
 import { createOrg, type OrgOptions } from './org.js';
@@ -47,7 +47,7 @@ export interface OktaOrgHandle extends OrgOperations {
   /** Empties the journal. */
   clearRequests(): void;
   /** Fault rules, as `/__okta-mock/faults`: `add(rule)`, `list()`, `clear()`, `remove(id)`. A bad rule throws a `FaultRuleError`. */
-  faults: FaultRules;
+  faults: FaultRulesHandle;
 }
 
 export interface OktaHandlers {

@@ -4,7 +4,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { OktaMockApp } from './app.js';
 import { DataFileWriter, readDataFile } from './data-file.js';
 import { loadFixtureDocument } from './fixtures-file.js';
-import type { FaultRules } from './faults.js';
+import type { FaultRulesHandle } from './faults.js';
 import type { Journal, JournalEntry, JournalListener } from './journal.js';
 import type { OrgOperations } from './org-operations.js';
 import { closeGracefully } from './graceful-stop.js';
@@ -62,8 +62,10 @@ export interface RunningServer extends OrgOperations {
   requests(options?: { limit?: number; since?: string }): JournalEntry[];
   /** Empties the journal, as `DELETE /__okta-mock/requests`. */
   clearRequests(): void;
+  /** The enforced rate limit (`rateLimit`), per minute and endpoint family; undefined when only reported. */
+  rateLimit: number | undefined;
   /** Fault rules, as `/__okta-mock/faults`: `add(rule)`, `list()`, `clear()`, `remove(id)`. */
-  faults: FaultRules;
+  faults: FaultRulesHandle;
   /** Stops accepting connections, lets requests in flight finish (a few seconds at most), then resolves. */
   /** With `https`: whether the certificate was generated, and its SHA-256 fingerprint. */
   certificate: { generated: boolean; fingerprint256: string } | undefined;
@@ -156,6 +158,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     requests: (query) => journal.entries(query),
     clearRequests: () => journal.clear(),
     faults: org.faults,
+    rateLimit: options.rateLimit,
     reset: org.reset,
     exportState: org.exportState,
     importState: org.importState,

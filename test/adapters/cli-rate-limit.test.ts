@@ -13,6 +13,8 @@ describe('okta-mock CLI: --rate-limit', () => {
     expect(refused.status).toBe(429);
     expect(((await refused.json()) as { errorCode: string }).errorCode).toBe('E0000047');
     while (!cli.stdout().includes('! rate limited')) await new Promise((resolve) => setTimeout(resolve, 10));
+    // The start-up lines come before any request line.
+    expect(cli.stdout()).toContain('Rate limit enforced: 1 per minute per endpoint family (429 E0000047 past it)\n');
     expect(cli.stdout()).toMatch(/GET \/api\/v1\/trustedOrigins 429 E0000047 [\d.]+ms\n {2}! rate limited: /);
     expect(await cli.stop()).toBe(0);
   });
