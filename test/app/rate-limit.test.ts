@@ -99,6 +99,20 @@ describe('rate limits enforced with rateLimit', () => {
     expect(refused.headers.get('Access-Control-Allow-Credentials')).toBe('true');
   });
 
+  it('counts a preflight to a CORS-enabled endpoint but answers it as usual past the limit; the call itself gets the 429', async () => {
+    const path = '/api/v1/users/me';
+    const { org } = await limitedOrg(1);
+    const preflight = () =>
+      send(org, path, { method: 'OPTIONS', token: null, headers: { Origin: TRUSTED_FOR_CORS, 'Access-Control-Request-Method': 'GET' } });
+    const first = await preflight();
+    expect(first.status).toBe(200);
+    expect(first.headers.get('X-Rate-Limit-Remaining')).toBe('0');
+    const second = await preflight();
+    expect(second.status).toBe(200);
+    expect(second.headers.get('X-Rate-Limit-Remaining')).toBe('0');
+    expect((await send(org, path, { headers: { Origin: TRUSTED_FOR_CORS } })).status).toBe(429);
+  });
+
   it('never refuses the control API, so an operator can always look and reset', async () => {
     const { org } = await limitedOrg(1);
     const statuses = [];
