@@ -5,6 +5,7 @@
  * src/faults.ts.
  */
 import { ERROR_CATALOGUE, type ErrorCode } from '../errors.js';
+import { CONTROL_PREFIX, isControlPath } from './control-path.js';
 import type { ValidationCause } from './validate-trusted-origin.js';
 
 /** Longest delay a rule may ask for: long enough for any client timeout test, short enough to never look like a hang. */
@@ -14,8 +15,6 @@ export const FAULT_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH'] a
 
 const RULE_KEYS = ['method', 'path', 'status', 'errorCode', 'delayMs', 'times'] as const;
 
-/** Where the control API lives; faults never apply there, so an operator can always clear them. */
-const CONTROL_PREFIX = '/__okta-mock';
 
 /** The error a status alone answers with: the one a real org gives for that status; any other 5xx is a 500's body. */
 export const DEFAULT_ERROR_FOR_STATUS: Readonly<Record<number, ErrorCode>> = {
@@ -55,7 +54,8 @@ function pathProblem(path: unknown): string | undefined {
   if (!path.startsWith('/')) return `must start with "/", got "${path}"`;
   if (path.slice(0, -1).includes('*')) return 'a "*" may only end the path';
   const prefix = path.endsWith('*') ? path.slice(0, -1) : path;
-  if (prefix === CONTROL_PREFIX || prefix.startsWith(`${CONTROL_PREFIX}/`)) return `faults never apply to the control API (${CONTROL_PREFIX})`;
+  // So an operator can always list and clear the rules.
+  if (isControlPath(prefix)) return `faults never apply to the control API (${CONTROL_PREFIX})`;
   return undefined;
 }
 

@@ -1,3 +1,4 @@
+import { CONTROL_PREFIX } from './control-path.js';
 import { toEpochSeconds } from './timestamp.js';
 
 export interface RateLimitSnapshot {
@@ -86,7 +87,7 @@ export const RATE_LIMIT_FAMILIES: readonly RateLimitFamily[] = [
   { name: '/api/v1', prefix: '/api/v1', enforced: true },
   { name: '/.well-known', prefix: '/.well-known', enforced: true },
   { name: '/login', prefix: '/login', enforced: true },
-  { name: '/__okta-mock', prefix: '/__okta-mock', enforced: false },
+  { name: CONTROL_PREFIX, prefix: CONTROL_PREFIX, enforced: false },
   { name: '/', prefix: '', enforced: true },
 ];
 

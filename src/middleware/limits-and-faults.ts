@@ -1,11 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
+import { isControlPath } from '../domain/control-path.js';
 import type { FaultRule } from '../domain/fault-rule.js';
 import { OktaApiError, type ErrorCode } from '../errors.js';
 import type { FaultRules } from '../faults.js';
 import type { AppEnv } from '../http.js';
-import { CONTROL_PREFIX } from '../routes/control.js';
-
-const isControlPath = (path: string) => path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`);
 
 /** Codes whose summary names something: a fault names the path it was asked for, as the unknown-path 404 does. */
 const SUMMARY_ARGS: Partial<Record<ErrorCode, (path: string) => string[]>> = {

@@ -9,8 +9,7 @@ import { FixtureError, parseFixtures } from '../store/fixtures.js';
 import type { OrgStore } from '../store/org-store.js';
 import { faultRoutes } from './control-faults.js';
 
-/** Where the control API lives: a prefix no Okta path uses. */
-export const CONTROL_PREFIX = '/__okta-mock';
+export { CONTROL_PREFIX } from '../domain/control-path.js';
 
 /**
  * Only the org's API token, and never from a web page of another origin: a
