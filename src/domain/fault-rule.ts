@@ -5,7 +5,7 @@
  * src/faults.ts.
  */
 import { ERROR_CATALOGUE, type ErrorCode } from '../errors.js';
-import { CONTROL_PREFIX, isControlPath } from './control-path.js';
+import { ADMIN_CONSOLE_PREFIX, CONTROL_PREFIX, isOperatorPath } from './control-path.js';
 import type { ValidationCause } from './validate-trusted-origin.js';
 
 /** Longest delay a rule may ask for: long enough for any client timeout test, short enough to never look like a hang. */
@@ -55,7 +55,7 @@ function pathProblem(path: unknown): string | undefined {
   if (path.slice(0, -1).includes('*')) return 'a "*" may only end the path';
   const prefix = path.endsWith('*') ? path.slice(0, -1) : path;
   // So an operator can always list and clear the rules.
-  if (isControlPath(prefix)) return `faults never apply to the control API (${CONTROL_PREFIX})`;
+  if (isOperatorPath(prefix)) return `faults never apply to the control API (${CONTROL_PREFIX}) or the Admin Console (${ADMIN_CONSOLE_PREFIX})`;
   return undefined;
 }
 

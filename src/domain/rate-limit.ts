@@ -1,4 +1,4 @@
-import { CONTROL_PREFIX } from './control-path.js';
+import { ADMIN_CONSOLE_PREFIX, CONTROL_PREFIX } from './control-path.js';
 import { toEpochSeconds } from './timestamp.js';
 
 export interface RateLimitSnapshot {
@@ -68,7 +68,7 @@ export interface RateLimitFamily {
   name: string;
   /** Whether a request path belongs here: the prefix itself or anything below it. */
   prefix: string;
-  /** False for the emulator's own control API: an operator is never locked out of the org. */
+  /** False for the operator's tools (control API, Admin Console): an operator is never locked out of the org. */
   enforced: boolean;
 }
 
@@ -88,6 +88,7 @@ export const RATE_LIMIT_FAMILIES: readonly RateLimitFamily[] = [
   { name: '/.well-known', prefix: '/.well-known', enforced: true },
   { name: '/login', prefix: '/login', enforced: true },
   { name: CONTROL_PREFIX, prefix: CONTROL_PREFIX, enforced: false },
+  { name: ADMIN_CONSOLE_PREFIX, prefix: ADMIN_CONSOLE_PREFIX, enforced: false },
   { name: '/', prefix: '', enforced: true },
 ];
 

@@ -420,7 +420,7 @@ export interface paths {
          * Add a rule, or a list of rules (all or nothing)
          * @description 400 `E0000001` with one cause per problem, named by key (`[1].status: …` in a
          *     list): an unknown key, a `path` that is missing, does not start with `/`, has a
-         *     `*` anywhere but at its end or points into `/__okta-mock`, a `method` other than
+         *     `*` anywhere but at its end or points into `/__okta-mock` or `/admin`, a `method` other than
          *     GET, HEAD, POST, PUT, DELETE, PATCH, a `status` outside 400–599, an unknown
          *     `errorCode`, a 4xx `status` without an Okta error of its own and no `errorCode`,
          *     a `delayMs` outside 0–60000, a `times` below 1, or none of `status`,

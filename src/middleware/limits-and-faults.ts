@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { isControlPath } from '../domain/control-path.js';
+import { isOperatorPath } from '../domain/control-path.js';
 import type { FaultRule } from '../domain/fault-rule.js';
 import { OktaApiError, type ErrorCode } from '../errors.js';
 import type { FaultRules } from '../faults.js';
@@ -24,11 +24,11 @@ function faultError(rule: FaultRule, path: string): OktaApiError | undefined {
  * an enforced rate limit gets 429 E0000047, then a fault rule it meets answers
  * (or delays) it. Both go through the app's one onError, so they carry the
  * usual headers, CORS included where the path is CORS-enabled. The control API
- * is never limited or faulted.
+ * and the Admin Console are never limited or faulted.
  */
 export function limitsAndFaults(faults: FaultRules): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (isControlPath(c.req.path)) return next();
+    if (isOperatorPath(c.req.path)) return next();
     if (c.var.rateLimit?.refused) throw OktaApiError.of('E0000047');
     const rule = faults.take({ method: c.req.method, path: c.req.path });
     if (!rule) return next();

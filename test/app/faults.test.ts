@@ -200,6 +200,13 @@ describe('fault rules: the answers', () => {
     expect((await send(org, COLLECTION)).status).toBe(200);
   });
 
+  it('never faults the Admin Console under /admin, even under a rule for every path', async () => {
+    const org = await newOrg();
+    await addRule(org, { path: '/*', status: 500 });
+    expect((await send(org, '/admin/access/api/trusted_origins', { token: null })).status).not.toBe(500);
+    expect((await send(org, '/administrator', { token: null })).status).toBe(500);
+  });
+
   it('journals a fault answer with the rule\'s id, its status and error code', async () => {
     const org = await newOrg();
     const rule = await addRule(org, { path: COLLECTION, status: 500 });

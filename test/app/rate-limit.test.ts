@@ -120,6 +120,13 @@ describe('rate limits enforced with rateLimit', () => {
     expect(statuses).toEqual([200, 200, 200]);
   });
 
+  it('never refuses the Admin Console under /admin', async () => {
+    const { org } = await limitedOrg(1);
+    const statuses = new Set<number>();
+    for (let i = 0; i < 3; i++) statuses.add((await send(org, '/admin/access/api/trusted_origins', { token: null })).status);
+    expect([...statuses]).not.toContain(429);
+  });
+
   it('opens every window afresh on reset()', async () => {
     const { org } = await limitedOrg(1);
     await send(org, COLLECTION);

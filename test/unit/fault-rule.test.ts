@@ -64,6 +64,7 @@ describe('checkFaultRule: bad rules, every problem named', () => {
     { name: 'a path without a leading slash', input: { path: 'api/v1/users', status: 500 }, expected: [['path', /must start with "\/"/]] },
     { name: 'a * inside the path', input: { path: '/api/*/users', status: 500 }, expected: [['path', /may only end/]] },
     { name: 'a path into the control API', input: { path: '/__okta-mock/*', status: 500 }, expected: [['path', /control API/]] },
+    { name: 'a path into the Admin Console', input: { path: '/admin/access/api/trusted_origins', status: 500 }, expected: [['path', /Admin Console/]] },
     { name: 'a status that is not an error', input: { path: '/x', status: 200 }, expected: [['status', /400 to 599/]] },
     { name: 'a status that is not a whole number', input: { path: '/x', status: '500' }, expected: [['status', /400 to 599/]] },
     { name: 'an unknown error code', input: { path: '/x', errorCode: 'E9999999' }, expected: [['errorCode', /unknown error code/]] },

@@ -117,6 +117,8 @@ describe('rateLimitFamilyOf: the endpoint families', () => {
     { name: 'the org metadata', input: '/.well-known/okta-organization', expected: '/.well-known' },
     { name: 'the sign-in page', input: '/login/login.htm', expected: '/login' },
     { name: 'the control API', input: '/__okta-mock/requests', expected: '/__okta-mock' },
+    { name: 'the Admin Console', input: '/admin/access/api/trusted_origins', expected: '/admin' },
+    { name: 'a path that only starts like the console', input: '/administrator', expected: '/' },
     { name: 'the org root and anything else', input: '/', expected: '/' },
   ];
 
@@ -124,8 +126,8 @@ describe('rateLimitFamilyOf: the endpoint families', () => {
     expect(rateLimitFamilyOf(input).name).toBe(expected);
   });
 
-  it('never enforces a limit on the control API, and on every other family', () => {
-    expect(RATE_LIMIT_FAMILIES.filter((f) => !f.enforced).map((f) => f.name)).toEqual(['/__okta-mock']);
+  it('never enforces a limit on the control API and the Admin Console, and on every other family', () => {
+    expect(RATE_LIMIT_FAMILIES.filter((f) => !f.enforced).map((f) => f.name)).toEqual(['/__okta-mock', '/admin']);
   });
 });
 
