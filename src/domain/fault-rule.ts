@@ -52,6 +52,7 @@ const isErrorCode = (v: unknown): v is ErrorCode => typeof v === 'string' && Obj
 function pathProblem(path: unknown): string | undefined {
   if (typeof path !== 'string' || path === '') return 'a path is required, e.g. "/api/v1/trustedOrigins"';
   if (!path.startsWith('/')) return `must start with "/", got "${path}"`;
+  if (/[?#]/.test(path)) return 'the path only, without a query or fragment (rules match the routed path)';
   if (path.slice(0, -1).includes('*')) return 'a "*" may only end the path';
   const prefix = path.endsWith('*') ? path.slice(0, -1) : path;
   // So an operator can always list and clear the rules.

@@ -62,6 +62,7 @@ describe('checkFaultRule: bad rules, every problem named', () => {
     { name: 'an unknown key', input: { path: '/x', status: 500, statusCode: 500 }, expected: [['statusCode', /unknown key/]] },
     { name: 'no path', input: { status: 500 }, expected: [['path', /path is required/]] },
     { name: 'a path without a leading slash', input: { path: 'api/v1/users', status: 500 }, expected: [['path', /must start with "\/"/]] },
+    { name: 'a path with a query', input: { path: '/api/v1/trustedOrigins?limit=1', status: 500 }, expected: [['path', /without a query/]] },
     { name: 'a * inside the path', input: { path: '/api/*/users', status: 500 }, expected: [['path', /may only end/]] },
     { name: 'a path into the control API', input: { path: '/__okta-mock/*', status: 500 }, expected: [['path', /control API/]] },
     { name: 'a path into the Admin Console', input: { path: '/admin/access/api/trusted_origins', status: 500 }, expected: [['path', /Admin Console/]] },
