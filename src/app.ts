@@ -2,14 +2,16 @@ import { Hono, type Context } from 'hono';
 import { getPath } from 'hono/utils/url';
 import { newId } from './domain/ids.js';
 import { seededRandom, type RandomSource } from './domain/random.js';
-import { DEFAULT_RATE_LIMIT, RateLimitWindow } from './domain/rate-limit.js';
+import { RateLimits } from './domain/rate-limit.js';
 import { OktaApiError } from './errors.js';
+import { FaultRules } from './faults.js';
 import { Journal } from './journal.js';
 import { cryptoRandom } from './secret-random.js';
 import { jsonResponse, stampResponseHeaders, type AppEnv } from './http.js';
 import { requireApiToken } from './middleware/auth.js';
 import { cors } from './middleware/cors.js';
 import { journalRequests } from './middleware/journal.js';
+import { limitsAndFaults } from './middleware/limits-and-faults.js';
 import { pageHeaders } from './middleware/page-headers.js';
 import { responseHeaders } from './middleware/response-headers.js';
 import { SessionModel } from './model/sessions.js';
@@ -37,8 +39,12 @@ export interface CreateAppOptions {
    * With a seed, session ids and session tokens are reproducible too, so predictable: for tests only.
    */
   randomSeed?: number;
-  /** Requests per minute reported in X-Rate-Limit-Limit. */
+  /** Enforce this many requests per minute per endpoint family (429 E0000047 past it); without it 600 is only reported. */
   rateLimit?: number;
+  /** The org's rate-limit windows; defaults to ones of its own from `rateLimit`. */
+  rateLimits?: RateLimits;
+  /** The org's fault rules; defaults to an empty set of its own. */
+  faults?: FaultRules;
   /** Where answered requests are recorded; defaults to a journal of its own. */
   journal?: Journal;
   /** What the control API calls (the org's own reset, export, import); defaults to ones over `store` and `journal`. */
@@ -64,7 +70,8 @@ export function createApp(options: CreateAppOptions): OktaMockApp {
   const { store } = options;
   const now = options.now ?? (() => new Date());
   const random: RandomSource = seededRandom(options.randomSeed ?? randomSeedFromCrypto());
-  const rateLimit = new RateLimitWindow(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const rateLimit = options.rateLimits ?? new RateLimits(options.rateLimit);
+  const faults = options.faults ?? new FaultRules();
   const trustedOrigins = new TrustedOriginModel(store.trustedOrigins, { now, random });
   // Secrets never come from the stream that request ids expose, unless a seed asks for reproducible ones.
   const secretRandom = options.randomSeed === undefined ? cryptoRandom() : random;
@@ -82,6 +89,8 @@ export function createApp(options: CreateAppOptions): OktaMockApp {
     assertMethodAllowed(c.req.path, c.req.method);
     await next();
   });
+  // After every CORS step (so a 429 or a fault carries CORS headers), before method checks, auth and routes.
+  app.use('*', limitsAndFaults(faults));
   app.route('/.well-known', wellKnownRoutes());
   app.use('/api/*', async (c, next) => {
     assertMethodAllowed(c.req.path, c.req.method);
@@ -97,7 +106,7 @@ export function createApp(options: CreateAppOptions): OktaMockApp {
   app.get('/', stampResponseHeaders, (c) => c.redirect(SIGN_IN_PATH, 302));
   app.use(`${CONSOLE_ROOT}/*`, stampResponseHeaders);
   app.route(CONSOLE_ROOT, consoleRoutes({ sessions, trustedOrigins, trustedOriginRecords: store.trustedOrigins, journal, secretRandom }));
-  app.route(CONTROL_PREFIX, controlRoutes({ store, journal, operations: options.operations ?? orgOperations(store, journal) }));
+  app.route(CONTROL_PREFIX, controlRoutes({ store, journal, faults, operations: options.operations ?? orgOperations(store, journal, undefined, [faults, rateLimit]) }));
 
   const errorResponse = (c: Context<AppEnv>, error: OktaApiError) => {
     c.set('errorCode', error.errorCode);

@@ -27,6 +27,8 @@ Options:
   --https             serve HTTPS with a certificate made at start for localhost, 127.0.0.1, ::1
   --cert <file>       serve HTTPS with this PEM certificate (with --key; e.g. one made by mkcert)
   --key <file>        the PEM private key of --cert
+  --rate-limit <n>    enforce n requests per minute per endpoint family (429 E0000047 past it;
+                      default: 600 reported, never enforced)
   --help              print this help
   --version           print the version
 
@@ -96,6 +98,7 @@ export async function main(argv: string[]): Promise<void> {
         https: { type: 'boolean' },
         cert: { type: 'string' },
         key: { type: 'string' },
+        'rate-limit': { type: 'string' },
         help: { type: 'boolean' },
         version: { type: 'boolean' },
       },
@@ -129,6 +132,7 @@ export async function main(argv: string[]): Promise<void> {
       trust: values.trust,
       data: values.data,
       https,
+      rateLimit: parseInteger('rate-limit', values['rate-limit'], 1, 1_000_000),
     });
   } catch (error) {
     fail((error as Error).message);
@@ -146,6 +150,7 @@ export async function main(argv: string[]): Promise<void> {
     console.log(`Sign in at ${server.signIn.url} as ${server.signIn.login} with password ${server.signIn.password}`);
   }
   console.log(`Admin Console: ${server.url}${CONSOLE_ROOT}`);
+  if (server.rateLimit !== undefined) console.log(`Rate limit enforced: ${server.rateLimit} per minute per endpoint family (429 E0000047 past it)`);
 
   stopOnSignals({
     stop: () => server.close(),

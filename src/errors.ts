@@ -43,11 +43,11 @@ export class OktaApiError extends Error {
   readonly errorSummary: string;
   readonly errorCauses: ErrorCause[];
 
-  private constructor(code: ErrorCode, summary: string, causes: ErrorCause[]) {
+  private constructor(code: ErrorCode, summary: string, causes: ErrorCause[], status: number = ERROR_CATALOGUE[code].status) {
     super(`${code} ${summary}`);
     this.name = 'OktaApiError';
     this.errorCode = code;
-    this.status = ERROR_CATALOGUE[code].status;
+    this.status = status;
     this.errorSummary = summary;
     this.errorCauses = causes;
   }
@@ -69,7 +69,12 @@ export class OktaApiError extends Error {
   }
 
   withCauses(causes: ErrorCause[]): OktaApiError {
-    return new OktaApiError(this.errorCode, this.errorSummary, causes);
+    return new OktaApiError(this.errorCode, this.errorSummary, causes, this.status);
+  }
+
+  /** The same error under another status (a fault rule may answer any code with any error status). */
+  withStatus(status: number): OktaApiError {
+    return new OktaApiError(this.errorCode, this.errorSummary, this.errorCauses, status);
   }
 
   toBody(errorId: string): OktaErrorBody {

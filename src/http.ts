@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { OrgPage } from './domain/frame-ancestors.js';
+import type { RateLimitTake } from './domain/rate-limit.js';
 import { OktaApiError } from './errors.js';
 import type { JournalDecision } from './journal.js';
 import { readBodyText } from './request-body.js';
@@ -16,6 +17,10 @@ export interface AppEnv {
     errorCode: string;
     /** What kind of page an HTML answer is, for who may frame it (see middleware/page-headers.ts). */
     orgPage: OrgPage | undefined;
+    /** What this request took from its rate-limit window (its family's), and whether it is past an enforced limit. */
+    rateLimit: RateLimitTake;
+    /** The fault rule that answered or delayed this request, for the journal. */
+    fault: { id: string };
   };
 }
 

@@ -10,3 +10,4 @@ export { createOrg, type Org, type OrgOptions } from './org.js';
 export type { OrgOperations } from './org-operations.js';
 export { TrustOptionError } from './domain/trust-at-start.js';
 export { DEFAULT_FIXTURES } from './default-fixtures.js';
+export { FaultRules, FaultRuleError, type FaultRule, type FaultRuleInput, type FaultRulesHandle } from './faults.js';

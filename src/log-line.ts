@@ -34,6 +34,11 @@ export function formatLogLine(entry: JournalEntry, options: LogLineOptions): str
     lines.push(paint('red', `  ! ${what}: ${printable(decision.reason)}`));
     if (decision.hint !== null) lines.push(paint('yellow', `  ! hint: ${printable(decision.hint)}`));
   }
+  // Answers the operator asked for (a fault rule, --rate-limit) say so, or they read like the org misbehaving.
+  if (entry.fault) lines.push(paint('yellow', `  ! fault rule ${printable(entry.fault.id)} applied (GET /__okta-mock/faults lists the rules)`));
+  else if (entry.errorCode === 'E0000047') {
+    lines.push(paint('yellow', '  ! rate limited: this endpoint family used up --rate-limit for its minute; 429 until X-Rate-Limit-Reset'));
+  }
   return lines.join('\n');
 }
 

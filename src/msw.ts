@@ -6,6 +6,7 @@
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { browserCorsOutcome, preflightFor } from './domain/cors.js';
+import type { FaultRulesHandle } from './faults.js';
 import type { JournalEntry } from './journal.js';
 import type { OrgOperations } from './org-operations.js';
 import { createOrg, type OrgOptions } from './org.js';
@@ -45,6 +46,8 @@ export interface OktaOrgHandle extends OrgOperations {
   requests(options?: { limit?: number; since?: string }): JournalEntry[];
   /** Empties the journal. */
   clearRequests(): void;
+  /** Fault rules, as `/__okta-mock/faults`: `add(rule)`, `list()`, `clear()`, `remove(id)`. A bad rule throws a `FaultRuleError`. */
+  faults: FaultRulesHandle;
 }
 
 export interface OktaHandlers {
@@ -118,6 +121,7 @@ export function createOktaHandlers(options: OktaHandlersOptions): OktaHandlers {
       },
       requests: (query) => journal.entries(query),
       clearRequests: () => journal.clear(),
+      faults: org.faults,
     },
   };
 }

@@ -4,6 +4,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { OktaMockApp } from './app.js';
 import { DataFileWriter, readDataFile } from './data-file.js';
 import { loadFixtureDocument } from './fixtures-file.js';
+import type { FaultRulesHandle } from './faults.js';
 import type { Journal, JournalEntry, JournalListener } from './journal.js';
 import type { OrgOperations } from './org-operations.js';
 import { closeGracefully } from './graceful-stop.js';
@@ -39,6 +40,8 @@ export interface StartServerOptions {
   data?: string;
   /** Serve HTTPS: `true` with a certificate made at start for localhost, 127.0.0.1 and ::1, or your own PEM files. */
   https?: HttpsOption;
+  /** Enforce this many requests per minute per endpoint family (`--rate-limit`): past it, 429 E0000047. */
+  rateLimit?: number;
 }
 
 export interface RunningServer extends OrgOperations {
@@ -59,6 +62,10 @@ export interface RunningServer extends OrgOperations {
   requests(options?: { limit?: number; since?: string }): JournalEntry[];
   /** Empties the journal, as `DELETE /__okta-mock/requests`. */
   clearRequests(): void;
+  /** The enforced rate limit (`rateLimit`), per minute and endpoint family; undefined when only reported. */
+  rateLimit: number | undefined;
+  /** Fault rules, as `/__okta-mock/faults`: `add(rule)`, `list()`, `clear()`, `remove(id)`. */
+  faults: FaultRulesHandle;
   /** Stops accepting connections, lets requests in flight finish (a few seconds at most), then resolves. */
   /** With `https`: whether the certificate was generated, and its SHA-256 fingerprint. */
   certificate: { generated: boolean; fingerprint256: string } | undefined;
@@ -150,11 +157,17 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     journal,
     requests: (query) => journal.entries(query),
     clearRequests: () => journal.clear(),
+    faults: org.faults,
+    rateLimit: options.rateLimit,
     reset: org.reset,
     exportState: org.exportState,
     importState: org.importState,
     // Requests that finish while closing are still told.
-    close: () => closeGracefully(server as Server).finally(stopTelling),
+    // Delayed answers (fault rules) are let go at once: a stop never waits out a delay.
+    close: () => {
+      org.faults.cutDelaysShort();
+      return closeGracefully(server as Server).finally(stopTelling);
+    },
     certificate: tls && { generated: tls.generated, fingerprint256: tls.fingerprint256 },
   };
 }

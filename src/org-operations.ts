@@ -7,7 +7,7 @@ import type { Fixtures } from './store/schemas.js';
  * and `startServer()` all call these; none has its own copy.
  */
 export interface OrgOperations {
-  /** Back to the seed: trusted origins, users, sessions and the journal. */
+  /** Back to the seed: trusted origins, users, sessions and the journal; fault rules and rate-limit windows cleared. */
   reset(): Promise<void>;
   /** The org's content as a fixtures document (`--fixtures` reads it back); user secrets included. */
   exportState(): Promise<Fixtures>;
@@ -19,12 +19,22 @@ export interface OrgOperations {
   importState(document: unknown): Promise<Fixtures>;
 }
 
-export function orgOperations(store: OrgStore, journal: Journal, ready: Promise<void> = Promise.resolve()): OrgOperations {
+/**
+ * `alsoCleared`: what else the org holds that a reset empties (its fault
+ * rules, its rate-limit windows).
+ */
+export function orgOperations(
+  store: OrgStore,
+  journal: Journal,
+  ready: Promise<void> = Promise.resolve(),
+  alsoCleared: ReadonlyArray<{ clear(): void }> = [],
+): OrgOperations {
   return {
     async reset() {
       await ready;
       await store.reset();
       journal.clear();
+      for (const part of alsoCleared) part.clear();
     },
     async exportState() {
       await ready;

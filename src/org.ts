@@ -1,6 +1,8 @@
 import { createApp, type OktaMockApp } from './app.js';
 import { DEFAULT_JOURNAL_SIZE, Journal } from './journal.js';
 import { DEFAULT_FIXTURES } from './default-fixtures.js';
+import { RateLimits } from './domain/rate-limit.js';
+import { FaultRules } from './faults.js';
 import { toOktaTimestamp } from './domain/timestamp.js';
 import { trustAtStart } from './domain/trust-at-start.js';
 import { orgOperations, type OrgOperations } from './org-operations.js';
@@ -25,6 +27,8 @@ export interface OrgOptions {
   trust?: string[];
   /** Content to start with instead of the seed (a saved state); `reset()` still goes back to the seed. */
   content?: FixturesInput;
+  /** Enforce this many requests per minute per endpoint family: past it, 429 E0000047 until the window rolls over. */
+  rateLimit?: number;
 }
 
 export interface Org extends OrgOperations {
@@ -38,6 +42,8 @@ export interface Org extends OrgOperations {
   ready: Promise<void>;
   /** The requests the org answered, newest last. */
   journal: Journal;
+  /** The org's fault rules (what `/__okta-mock/faults` changes). */
+  faults: FaultRules;
 }
 
 /** One emulated org: a store seeded from fixtures and the app over it. Environment-neutral. */
@@ -59,7 +65,9 @@ export function createOrg(options: OrgOptions = {}): Org {
     }
   })();
   const journal = new Journal(options.journalSize ?? DEFAULT_JOURNAL_SIZE);
-  const operations = orgOperations(store, journal, ready);
-  const app = createApp({ store, journal, operations, randomSeed: options.randomSeed, now: options.now });
-  return { app, store, fixtures, usedDefaultAdmin, ready, journal, ...operations };
+  const faults = new FaultRules();
+  const rateLimits = new RateLimits(options.rateLimit);
+  const operations = orgOperations(store, journal, ready, [faults, rateLimits]);
+  const app = createApp({ store, journal, operations, faults, rateLimits, randomSeed: options.randomSeed, now: options.now });
+  return { app, store, fixtures, usedDefaultAdmin, ready, journal, faults, ...operations };
 }

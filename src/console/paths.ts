@@ -3,7 +3,9 @@
  * Origins tab sits at the real Admin Console's path, so the "Enable CORS"
  * guide's steps lead to the same place; the request view is okta-mock's own.
  */
-export const CONSOLE_ROOT = '/admin';
+import { CONSOLE_ROOT } from '../domain/control-path.js';
+
+export { CONSOLE_ROOT };
 
 export const CONSOLE_PAGES = [
   { id: 'trusted-origins', path: '/admin/access/api/trusted_origins', title: 'Trusted Origins', section: 'Security › API' },

@@ -406,6 +406,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__okta-mock/faults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fault rules in force, in matching order, with the `times` each has left */
+        get: operations["listFaultRules"];
+        put?: never;
+        /**
+         * Add a rule, or a list of rules (all or nothing)
+         * @description 400 `E0000001` with one cause per problem, named by key (`[1].status: …` in a
+         *     list): an unknown key, a `path` that is missing, does not start with `/`, has a
+         *     `*` anywhere but at its end or points into `/__okta-mock` or `/admin`, a `method` other than
+         *     GET, HEAD, POST, PUT, DELETE, PATCH, a `status` outside 400–599, an unknown
+         *     `errorCode`, a 4xx `status` without an Okta error of its own and no `errorCode`,
+         *     a `delayMs` outside 0–60000, a `times` below 1, or none of `status`,
+         *     `errorCode`, `delayMs`. `E0000003` for a body that is not JSON.
+         */
+        post: operations["addFaultRules"];
+        /** Remove every fault rule */
+        delete: operations["clearFaultRules"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__okta-mock/faults/{faultId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The rule's `id`. An unknown id gets 404 `E0000007` (`(FaultRule)`).
+                 * @example flt1
+                 */
+                faultId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove one fault rule */
+        delete: operations["deleteFaultRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -427,6 +478,46 @@ export interface components {
             auth: "ssws" | "session" | "none";
             errorCode: string | null;
             decision: null | components["schemas"]["JournalDecision"];
+            /** @description Present only when a fault rule answered or delayed the request. */
+            fault?: {
+                /** @description The rule's `id` (see `/__okta-mock/faults`). */
+                id: string;
+            };
+            /** @description Present only on a retry an Okta SDK marked (`X-Okta-Retry-Count`, `X-Okta-Retry-For`) after a 429. */
+            retry?: {
+                /** @description `X-Okta-Retry-Count`: 1 for the first retry. */
+                count: number;
+                /** @description `X-Okta-Retry-For`: the request id of the answer being retried. */
+                for: string | null;
+            };
+        };
+        /** @description A fault rule as given (emulator only). Needs `path` and one of `status`, `errorCode`, `delayMs`. */
+        FaultRuleInput: {
+            /**
+             * @description Any method when absent (case does not matter).
+             * @enum {string}
+             */
+            method?: "GET" | "HEAD" | "POST" | "PUT" | "DELETE" | "PATCH";
+            /** @description The routed path, e.g. `/api/v1/trustedOrigins`; a trailing `*` matches every path that starts with the rest. */
+            path: string;
+            status?: number;
+            /** @description An error code of the emulator's catalogue, e.g. `E0000009`. */
+            errorCode?: string;
+            delayMs?: number;
+            times?: number;
+        };
+        /** @description A fault rule in force, with the answer it gives resolved (emulator only). */
+        FaultRule: {
+            /** @example flt1 */
+            id: string;
+            method: string | null;
+            path: string;
+            /** @description The fault answer's status; null for a rule that only delays the real answer. */
+            status: number | null;
+            errorCode: string | null;
+            delayMs: number | null;
+            /** @description How many more requests it applies to; null until cleared. */
+            times: number | null;
         };
         /** @description A CORS or redirect decision with its explanation. */
         JournalDecision: {
@@ -883,8 +974,9 @@ export interface components {
             };
         };
         /**
-         * @description The rate limit for this window is used up. `X-Rate-Limit-Reset` says when to
-         *     try again.
+         * @description The rate limit for this window is used up (the emulator enforces one only with
+         *     `--rate-limit` / the `rateLimit` option, per endpoint family and minute):
+         *     `X-Rate-Limit-Remaining: 0`, and `X-Rate-Limit-Reset` says when to try again.
          */
         TooManyRequests: {
             headers: {
@@ -2122,6 +2214,110 @@ export interface operations {
             400: components["responses"]["BadWriteRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    listFaultRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules. */
+            200: {
+                headers: {
+                    "X-Okta-Request-Id": components["headers"]["X-Okta-Request-Id"];
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaultRule"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    addFaultRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaultRuleInput"] | components["schemas"]["FaultRuleInput"][];
+            };
+        };
+        responses: {
+            /** @description The rule (or the list of rules) as added, each with its id and its answer resolved. */
+            200: {
+                headers: {
+                    "X-Okta-Request-Id": components["headers"]["X-Okta-Request-Id"];
+                    "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
+                    "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
+                    "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaultRule"] | components["schemas"]["FaultRule"][];
+                };
+            };
+            400: components["responses"]["BadWriteRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    clearFaultRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cleared; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    deleteFaultRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The rule's `id`. An unknown id gets 404 `E0000007` (`(FaultRule)`).
+                 * @example flt1
+                 */
+                faultId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
 }

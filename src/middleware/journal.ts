@@ -2,15 +2,13 @@ import type { MiddlewareHandler } from 'hono';
 import { redactQuery } from '../domain/redact-query.js';
 import type { AppEnv } from '../http.js';
 import type { Journal, JournalAuth } from '../journal.js';
-import { CONSOLE_ROOT } from '../console/paths.js';
+import { isOperatorPath } from '../domain/control-path.js';
 
-/** The control API's prefix (no Okta path uses it); its calls are not journaled, as WireMock does not journal its admin calls. */
-export const CONTROL_PREFIX = '/__okta-mock';
-
-const isUnder = (prefix: string, path: string) => path === prefix || path.startsWith(`${prefix}/`);
-
-/** The control API and the Admin Console: the console's own pages, scripts and live feed would otherwise flood the journal they show. */
-const isUnjournaledPath = (path: string) => isUnder(CONTROL_PREFIX, path) || isUnder(CONSOLE_ROOT, path);
+/**
+ * The control API and the Admin Console are not journaled, as WireMock does not journal its admin
+ * calls: the console's own pages, scripts and live feed would otherwise flood the journal they show.
+ */
+const isUnjournaledPath = isOperatorPath;
 
 const SESSION_COOKIE_SENT = /(?:^|;)\s*sid=[^;\s]/;
 
@@ -18,6 +16,12 @@ function authOf(authorization: string | undefined, cookie: string | undefined): 
   if (authorization !== undefined && /^SSWS\s/i.test(authorization)) return 'ssws';
   if (cookie !== undefined && SESSION_COOKIE_SENT.test(cookie)) return 'session';
   return 'none';
+}
+
+/** The Okta SDKs mark a retry after a 429 with these headers; the journal shows it so a retry can be seen. */
+function retryOf(count: string | undefined, retryFor: string | undefined): { retry?: { count: number; for: string | null } } {
+  if (count === undefined || !/^\d{1,6}$/.test(count)) return {};
+  return { retry: { count: Number(count), for: retryFor?.slice(0, 100) ?? null } };
 }
 
 /**
@@ -45,6 +49,8 @@ export function journalRequests(journal: Journal, now: () => Date): MiddlewareHa
       auth: authOf(c.req.header('Authorization'), c.req.header('Cookie')),
       errorCode: c.var.errorCode ?? null,
       decision: c.var.decision ?? null,
+      ...(c.var.fault ? { fault: c.var.fault } : {}),
+      ...retryOf(c.req.header('X-Okta-Retry-Count'), c.req.header('X-Okta-Retry-For')),
     });
   };
 }

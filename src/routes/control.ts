@@ -1,14 +1,15 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { OktaApiError } from '../errors.js';
 import { emptyResponse, jsonResponse, orgUrlOf, readJsonBody, type AppEnv } from '../http.js';
+import type { FaultRules } from '../faults.js';
 import type { Journal } from '../journal.js';
 import { apiTokenOwner } from '../middleware/auth.js';
 import type { OrgOperations } from '../org-operations.js';
 import { FixtureError, parseFixtures } from '../store/fixtures.js';
 import type { OrgStore } from '../store/org-store.js';
+import { faultRoutes } from './control-faults.js';
 
-/** Where the control API lives: a prefix no Okta path uses. */
-export const CONTROL_PREFIX = '/__okta-mock';
+export { CONTROL_PREFIX } from '../domain/control-path.js';
 
 /**
  * Only the org's API token, and never from a web page of another origin: a
@@ -43,7 +44,7 @@ function documentRejected(error: FixtureError): OktaApiError {
  * The operator's view of the org: its journal, its state, a reset. As on every
  * path outside `/api/`, a method a path does not define gets the unknown-path 404.
  */
-export function controlRoutes(deps: { store: OrgStore; journal: Journal; operations: OrgOperations }): Hono<AppEnv> {
+export function controlRoutes(deps: { store: OrgStore; journal: Journal; faults: FaultRules; operations: OrgOperations }): Hono<AppEnv> {
   const { journal, operations } = deps;
   const control = new Hono<AppEnv>();
   control.use('*', requireOperator(deps.store.users));
@@ -77,6 +78,8 @@ export function controlRoutes(deps: { store: OrgStore; journal: Journal; operati
     }
     return jsonResponse(c, await operations.importState(document));
   });
+
+  control.route('/faults', faultRoutes(deps.faults));
 
   return control;
 }

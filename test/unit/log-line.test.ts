@@ -64,6 +64,16 @@ describe('formatLogLine', () => {
       input: entry({ path: '/login/signout', query: 'fromURI=%0A', decision: { kind: 'redirect', subject: 'x', allowed: false, trustedOriginId: null, reason: 'bad\x1b[2J\ntarget', hint: null } }),
       expected: '03:04:05 GET /login/signout?fromURI=%0A 200 1.25ms\n  ! redirect refused: bad\\x1b[2J\\x0atarget',
     },
+    {
+      name: 'adds a line naming the fault rule that answered or delayed the request',
+      input: entry({ status: 500, errorCode: 'E0000009', fault: { id: 'flt1' } }),
+      expected: '03:04:05 GET /api/v1/users/me 500 E0000009 1.25ms\n  ! fault rule flt1 applied (GET /__okta-mock/faults lists the rules)',
+    },
+    {
+      name: 'adds a line saying a 429 E0000047 came from --rate-limit',
+      input: entry({ status: 429, errorCode: 'E0000047' }),
+      expected: '03:04:05 GET /api/v1/users/me 429 E0000047 1.25ms\n  ! rate limited: this endpoint family used up --rate-limit for its minute; 429 until X-Rate-Limit-Reset',
+    },
   ];
   it.each(named(cases))('%s', (_name, { input, expected }) => {
     expect(formatLogLine(input, { color: false })).toBe(expected);
