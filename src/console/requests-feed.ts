@@ -21,6 +21,10 @@ export interface RequestRow {
   status: number;
   origin: string | null;
   errorCode: string | null;
+  /** The fault rule that answered or delayed the request, by id. */
+  fault: string | null;
+  /** Which retry this was, as an Okta SDK marked it after a 429. */
+  retry: number | null;
   decision: Pick<NonNullable<JournalEntry['decision']>, 'kind' | 'subject' | 'allowed' | 'reason' | 'hint'> | null;
   refused: boolean;
   /** The fix button's words and what it will do, when trusting an origin would make this request pass. */
@@ -58,6 +62,8 @@ function rowOf(entry: JournalEntry, records: TrustedOriginStore): RequestRow {
     status: entry.status,
     origin: entry.origin,
     errorCode: entry.errorCode,
+    fault: entry.fault?.id ?? null,
+    retry: entry.retry?.count ?? null,
     decision: decision && { kind: decision.kind, subject: decision.subject, allowed: decision.allowed, reason: decision.reason, hint: decision.hint },
     refused,
     fix: fix && fix.action !== 'none' ? { label: trustFixLabel(fix), confirm: describeTrustFix(fix) } : null,

@@ -82,10 +82,15 @@ function rowFor(item) {
   const time = element('time', item.time.slice(11, 23) + ' UTC');
   time.setAttribute('datetime', item.time);
   cell(tr, time);
-  cell(tr, element('code', item.method + ' ' + item.path + (item.query ? '?' + item.query : '')));
+  const request = element('td');
+  request.append(element('code', item.method + ' ' + item.path + (item.query ? '?' + item.query : '')));
+  if (item.retry !== null) request.append(element('span', ' retry ' + item.retry, 'retry'));
+  tr.append(request);
   cell(tr, String(item.status));
   cell(tr, item.origin === null ? '' : item.origin, 'origin');
-  cell(tr, item.errorCode === null ? '' : item.errorCode);
+  const error = element('td', item.errorCode === null ? '' : item.errorCode);
+  if (item.fault !== null) error.append(element('span', (item.errorCode === null ? '' : ' ') + 'fault rule ' + item.fault, 'fault'));
+  tr.append(error);
   tr.append(decisionCell(item));
   return tr;
 }

@@ -87,6 +87,8 @@ describe('the request view\'s feed', () => {
       status: 200,
       origin: APP,
       errorCode: null,
+      fault: null,
+      retry: null,
       decision: { kind: 'cors', subject: APP, allowed: false, reason: `${APP} is not a trusted origin for CORS`, hint: null },
       refused: true,
       fix: { label: `Trust ${APP} for CORS`, confirm: `A new ACTIVE trusted origin "${APP}" for ${APP} with CORS.` },
@@ -105,6 +107,19 @@ describe('the request view\'s feed', () => {
     const body = await feed(org, session);
     expect(body.rows[0]!.query).not.toContain('secret-value');
     expect(body.rows[0]!.query).toContain('limit=2');
+  });
+
+  it('marks the request a fault rule answered, and a retry an Okta SDK marked, as the journal does', async () => {
+    const org = await createTestOrg();
+    const session = await consoleSession(org);
+    const added = await org.request('/__okta-mock/faults', { method: 'POST', json: { path: '/api/v1/users/me', status: 500, times: 1 } });
+    expect(added.status).toBe(200);
+    const rule = (await added.json()) as { id: string };
+    await browser(org, '/api/v1/users/me', session.cookie);
+    await browser(org, '/api/v1/users/me', session.cookie, { headers: { 'X-Okta-Retry-Count': '1', 'X-Okta-Retry-For': 'abc' } });
+    const [retried, faulted] = (await feed(org, session)).rows;
+    expect(faulted).toMatchObject({ status: 500, errorCode: 'E0000009', fault: rule.id, retry: null });
+    expect(retried).toMatchObject({ status: 200, fault: null, retry: 1 });
   });
 
   it('answers only the entries after `since`, and says when `since` is no longer in the journal', async () => {
