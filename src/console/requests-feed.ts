@@ -11,16 +11,8 @@ import type { TrustedOriginStore } from '../store/trusted-origin-store.js';
 /** The most rows one answer carries; the page keeps no more than this either. */
 export const FEED_LIMIT = 200;
 
-export interface RequestRow {
-  requestId: string;
-  time: string;
-  method: string;
-  path: string;
-  /** Already redacted by the journal. */
-  query: string;
-  status: number;
-  origin: string | null;
-  errorCode: string | null;
+/** A journal entry as a row of the page: the entry's own fields (the query already redacted by the journal), then the page's. */
+export interface RequestRow extends Pick<JournalEntry, 'requestId' | 'time' | 'method' | 'path' | 'query' | 'status' | 'origin' | 'errorCode'> {
   /** The fault rule that answered or delayed the request, by id. */
   fault: string | null;
   /** Which retry this was, as an Okta SDK marked it after a 429. */

@@ -5,6 +5,7 @@ import { createOrg, type Org } from '../../src/org.js';
 import { DEFAULT_FIXTURES } from '../../src/default-fixtures.js';
 import { checkAgainstContract } from '../contract/support/schema.js';
 import { expectOktaError } from '../support/okta-assertions.js';
+import { send, type Send } from '../support/control.js';
 import { FIXED_NOW, ORG_URL, TOKEN } from '../support/org.js';
 
 const SEEDED_IDS = ['tosue7JvguwJ7U6kz0g3', 'tos10hzarOl8zfPM80g4', 'tos10i0nu9m7pAlJQ0g4'];
@@ -12,30 +13,6 @@ const TRUSTED_FOR_CORS = 'http://example.com'; // the seed's first origin, ACTIV
 
 function newOrg(options: Parameters<typeof createOrg>[0] = {}): Org {
   return createOrg({ now: () => FIXED_NOW, randomSeed: 7, ...options });
-}
-
-interface Send {
-  method?: string;
-  token?: string | null;
-  origin?: string;
-  json?: unknown;
-  body?: string;
-  contentType?: string;
-  headers?: Record<string, string>;
-}
-
-async function send(org: Org, path: string, init: Send = {}): Promise<Response> {
-  await org.ready;
-  const headers: Record<string, string> = { ...init.headers };
-  const token = init.token === undefined ? TOKEN : init.token;
-  if (token !== null) headers.Authorization = `SSWS ${token}`;
-  if (init.origin !== undefined) headers.Origin = init.origin;
-  const method = init.method ?? 'GET';
-  let body = init.body;
-  // A shared `json` for every call of a table; GET cannot carry it.
-  if (init.json !== undefined && method !== 'GET') body = JSON.stringify(init.json);
-  if (body !== undefined) headers['Content-Type'] = init.contentType ?? 'application/json';
-  return org.app.fetch(new Request(ORG_URL + path, { method, headers, body }));
 }
 
 const stateText = async (org: Org) => {

@@ -4,7 +4,8 @@ import type { FaultRule } from '../../src/faults.js';
 import { createOrg, type Org } from '../../src/org.js';
 import { checkAgainstContract } from '../contract/support/schema.js';
 import { expectOktaError, REQUEST_ID } from '../support/okta-assertions.js';
-import { FIXED_NOW, ORG_URL, TOKEN } from '../support/org.js';
+import { send, type Send } from '../support/control.js';
+import { FIXED_NOW } from '../support/org.js';
 
 const COLLECTION = '/api/v1/trustedOrigins';
 const TRUSTED_FOR_CORS = 'http://example.com'; // the seed's first origin, ACTIVE with CORS
@@ -14,23 +15,6 @@ async function newOrg(options: Parameters<typeof createOrg>[0] = {}): Promise<Or
   const org = createOrg({ now: () => FIXED_NOW, randomSeed: 11, ...options });
   await org.ready;
   return org;
-}
-
-interface Send {
-  method?: string;
-  token?: string | null;
-  origin?: string;
-  json?: unknown;
-  body?: string;
-}
-
-function send(org: Org, path: string, init: Send = {}): Promise<Response> {
-  const headers: Record<string, string> = {};
-  if (init.token !== null) headers.Authorization = `SSWS ${init.token ?? TOKEN}`;
-  if (init.origin !== undefined) headers.Origin = init.origin;
-  const body = init.body ?? (init.json === undefined ? undefined : JSON.stringify(init.json));
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  return Promise.resolve(org.app.fetch(new Request(ORG_URL + path, { method: init.method ?? 'GET', headers, body })));
 }
 
 async function addRule(org: Org, rule: unknown): Promise<FaultRule> {
