@@ -47,17 +47,17 @@ export function jsonResponse(c: Context<AppEnv>, body: unknown, status = 200, ex
 
 /** The same, for a body already serialized to JSON text. */
 export function jsonTextResponse(c: Context<AppEnv>, json: string, status = 200, extra?: HeaderLines): Response {
-  return respond(json, status, { ...c.var.responseHeaders, 'Content-Type': 'application/json' }, extra);
+  return respond(json, status, { ...c.get('responseHeaders'), 'Content-Type': 'application/json' }, extra);
 }
 
 /** An answer without a body (and so without Content-Type), with the org's standard headers. */
 export function emptyResponse(c: Context<AppEnv>, status: number, extra?: HeaderLines): Response {
-  return respond(null, status, c.var.responseHeaders, extra);
+  return respond(null, status, c.get('responseHeaders'), extra);
 }
 
 /** For answers built with Hono's own helpers (HTML pages, redirects): stamp the standard headers first. */
 export const stampResponseHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
-  for (const [name, value] of Object.entries(c.var.responseHeaders)) c.header(name, value);
+  for (const [name, value] of Object.entries(c.get('responseHeaders'))) c.header(name, value);
   await next();
 };
 

@@ -26,7 +26,7 @@ export function cors(trustedOrigins: TrustedOriginStore): MiddlewareHandler<AppE
       // Okta answers every preflight 200 with an empty body; only the allow headers differ.
       return emptyResponse(c, 200, Object.entries(decision.headers));
     }
-    if (decision.kind === 'actual') c.set('responseHeaders', { ...c.var.responseHeaders, ...decision.headers });
+    if (decision.kind === 'actual') c.set('responseHeaders', { ...c.get('responseHeaders'), ...decision.headers });
     await next();
   };
 }

@@ -30,7 +30,7 @@ export function journalRequests(journal: Journal, now: () => Date): MiddlewareHa
     const url = c.req.url;
     const queryAt = url.indexOf('?');
     journal.record({
-      requestId: c.var.responseHeaders?.['X-Okta-Request-Id'] ?? '',
+      requestId: c.get('responseHeaders')?.['X-Okta-Request-Id'] ?? '',
       time: arrived.toISOString(),
       method: c.req.method,
       path: c.req.path,
@@ -39,8 +39,8 @@ export function journalRequests(journal: Journal, now: () => Date): MiddlewareHa
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       origin: c.req.header('Origin') ?? null,
       auth: authOf(c.req.header('Authorization'), c.req.header('Cookie')),
-      errorCode: c.var.errorCode ?? null,
-      decision: c.var.decision ?? null,
+      errorCode: c.get('errorCode') ?? null,
+      decision: c.get('decision') ?? null,
     });
   };
 }
