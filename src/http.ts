@@ -32,11 +32,49 @@ const headerLines = new WeakMap<Response, HeaderLines>();
 /** The extra header lines an answer was built with, if it has any. */
 export const headerLinesOf = (response: Response): HeaderLines | undefined => headerLines.get(response);
 
+/**
+ * An answer with extra header lines, as a socket writes it: the status, the
+ * body, the headers that have one line each (a plain object, the node server's
+ * fast path) and the names with several lines, each with its values in order.
+ */
+export interface AnswerParts {
+  status: number;
+  body: string | null;
+  headers: Record<string, string>;
+  repeated: ReadonlyArray<readonly [string, string[]]>;
+}
+
+const answerParts = new WeakMap<Response, AnswerParts>();
+
+/** The parts of an answer built with extra header lines, if it was. */
+export const answerPartsOf = (response: Response): AnswerParts | undefined => answerParts.get(response);
+
+function sameNameIn(headers: Record<string, string>, name: string): boolean {
+  const lower = name.toLowerCase();
+  for (const key in headers) if (key.length === lower.length && key.toLowerCase() === lower) return true;
+  return false;
+}
+
 function respond(body: string | null, status: number, base: Record<string, string>, extra: HeaderLines | undefined): Response {
   // A plain object is the node server's fast path; tuples only when there are extras.
   if (!extra || extra.length === 0) return new Response(body, { status, headers: base });
   const response = new Response(body, { status, headers: [...Object.entries(base), ...extra.map(([k, v]) => [k, v] as [string, string])] });
   headerLines.set(response, extra);
+  // A name in both would be one joined line, as its Headers has it: that rare answer keeps the Headers path.
+  if (extra.some(([name]) => sameNameIn(base, name))) return response;
+  const headers = { ...base };
+  const byName = new Map<string, [string, string[]]>();
+  for (const [name, value] of extra) {
+    const entry = byName.get(name.toLowerCase());
+    if (entry) entry[1].push(value);
+    else byName.set(name.toLowerCase(), [name, [value]]);
+  }
+  const repeated: Array<[string, string[]]> = [];
+  for (const [name, values] of byName.values()) {
+    if (values.length > 1) repeated.push([name, values]);
+    else headers[name] = values[0]!;
+  }
+  answerParts.set(response, { status, body, headers, repeated });
   return response;
 }
 

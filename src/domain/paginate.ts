@@ -38,6 +38,13 @@ export function collectPage<T extends { id: string }>(
   return { items, nextAfter: undefined };
 }
 
+/** What application/x-www-form-urlencoded leaves as it is. */
+const FORM_SAFE = /^[A-Za-z0-9*._-]*$/;
+
+/** `key=value` as URLSearchParams writes it; ids and limits need no encoding, so most pairs skip building one. */
+const formPair = (key: string, value: string) =>
+  FORM_SAFE.test(key) && FORM_SAFE.test(value) ? `${key}=${value}` : new URLSearchParams([[key, value]]).toString();
+
 /**
  * One `Link` value per relation, as Okta sends them: `self` repeats the
  * request with the effective limit, `next` swaps in the new cursor.
@@ -49,13 +56,13 @@ export function paginationLinks(
   nextAfter: string | undefined,
 ): string[] {
   const build = (after: string | undefined) => {
-    const query = new URLSearchParams();
     const entries = { ...params, after, limit: String(limit) };
+    const pairs: string[] = [];
     for (const key of Object.keys(entries).sort()) {
       const value = entries[key as keyof typeof entries];
-      if (value !== undefined) query.set(key, value);
+      if (value !== undefined) pairs.push(formPair(key, value));
     }
-    return `<${resourceUrl}?${query.toString()}>`;
+    return `<${resourceUrl}?${pairs.join('&')}>`;
   };
   const links = [`${build(params.after)}; rel="self"`];
   if (nextAfter !== undefined) links.push(`${build(nextAfter)}; rel="next"`);

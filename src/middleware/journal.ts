@@ -22,25 +22,27 @@ function authOf(authorization: string | undefined, cookie: string | undefined): 
  * sent, the decision taken, the error code answered).
  */
 export function journalRequests(journal: Journal, now: () => Date): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
+  return (c, next) => {
     if (!journal.isRecording || isControlPath(c.req.path)) return next();
     const arrived = now();
     const started = performance.now();
-    await next();
-    const url = c.req.url;
-    const queryAt = url.indexOf('?');
-    journal.record({
-      requestId: c.get('responseHeaders')?.['X-Okta-Request-Id'] ?? '',
-      time: arrived.toISOString(),
-      method: c.req.method,
-      path: c.req.path,
-      query: queryAt < 0 ? '' : redactQuery(url.slice(queryAt + 1)),
-      status: c.res.status,
-      durationMs: Math.round((performance.now() - started) * 100) / 100,
-      origin: c.req.header('Origin') ?? null,
-      auth: authOf(c.req.header('Authorization'), c.req.header('Cookie')),
-      errorCode: c.get('errorCode') ?? null,
-      decision: c.get('decision') ?? null,
+    // No async layer of its own: this step wraps every request.
+    return next().then(() => {
+      const url = c.req.url;
+      const queryAt = url.indexOf('?');
+      journal.record({
+        requestId: c.get('responseHeaders')?.['X-Okta-Request-Id'] ?? '',
+        time: arrived.toISOString(),
+        method: c.req.method,
+        path: c.req.path,
+        query: queryAt < 0 ? '' : redactQuery(url.slice(queryAt + 1)),
+        status: c.res.status,
+        durationMs: Math.round((performance.now() - started) * 100) / 100,
+        origin: c.req.header('Origin') ?? null,
+        auth: authOf(c.req.header('Authorization'), c.req.header('Cookie')),
+        errorCode: c.get('errorCode') ?? null,
+        decision: c.get('decision') ?? null,
+      });
     });
   };
 }
