@@ -56,11 +56,14 @@ function sameNameIn(headers: Record<string, string>, name: string): boolean {
 }
 
 function respond(body: string | null, status: number, base: Record<string, string>, extra: HeaderLines | undefined): Response {
-  // A plain object is the node server's fast path; tuples only when there are extras.
+  // A plain object is the node server's fast path.
   if (!extra || extra.length === 0) return new Response(body, { status, headers: base });
-  const response = new Response(body, { status, headers: [...Object.entries(base), ...extra.map(([k, v]) => [k, v] as [string, string])] });
+  // For a Fetch consumer, repeated names are one value joined with ", ", as a `Headers` joins them.
+  const joined = { ...base };
+  for (const [name, value] of extra) joined[name] = joined[name] === undefined ? value : `${joined[name]}, ${value}`;
+  const response = new Response(body, { status, headers: joined });
   headerLines.set(response, extra);
-  // A name in both would be one joined line, as its Headers has it: that rare answer keeps the Headers path.
+  // A name in both would be one joined line on the socket too: that rare answer keeps the Headers path.
   if (extra.some(([name]) => sameNameIn(base, name))) return response;
   const headers = { ...base };
   const byName = new Map<string, [string, string[]]>();
