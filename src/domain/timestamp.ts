@@ -1,6 +1,7 @@
 /** Okta stores whole seconds and always prints `.000Z`. */
 export function toOktaTimestamp(at: Date): string {
-  return new Date(Math.floor(at.getTime() / 1000) * 1000).toISOString();
+  // An ISO string always ends in `.mmmZ`; cutting the milliseconds is flooring to the second.
+  return `${at.toISOString().slice(0, -5)}.000Z`;
 }
 
 /** Epoch seconds, as X-Rate-Limit-Reset carries them. */

@@ -9,6 +9,7 @@ describe('toOktaTimestamp', () => {
     { name: 'keeps a whole second as .000Z', input: '2025-03-13T23:43:59.000Z', expected: '2025-03-13T23:43:59.000Z' },
     { name: 'prints UTC with Z for a time given with an offset', input: '2025-03-13T20:43:59.500-03:00', expected: '2025-03-13T23:43:59.000Z' },
     { name: 'truncates towards the earlier second before 1970', input: '1969-12-31T23:59:59.500Z', expected: '1969-12-31T23:59:59.000Z' },
+    { name: 'keeps the six-digit year form past 9999', input: '+012345-06-07T08:09:10.111Z', expected: '+012345-06-07T08:09:10.000Z' },
   ];
 
   it.each(named(cases))('%s', (_name, { input, expected }) => {
