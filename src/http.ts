@@ -34,14 +34,14 @@ export const headerLinesOf = (response: Response): HeaderLines | undefined => he
 
 /**
  * An answer with extra header lines, as a socket writes it: the status, the
- * body, the headers that have one line each (a plain object, the node server's
- * fast path) and the names with several lines, each with its values in order.
+ * body and one plain header object (the node server's fast path) in which a
+ * name with several lines has its values as an array, in order (node writes
+ * each entry as a line of its own).
  */
 export interface AnswerParts {
   status: number;
   body: string | null;
-  headers: Record<string, string>;
-  repeated: ReadonlyArray<readonly [string, string[]]>;
+  headers: Record<string, string | string[]>;
 }
 
 const answerParts = new WeakMap<Response, AnswerParts>();
@@ -65,19 +65,15 @@ function respond(body: string | null, status: number, base: Record<string, strin
   headerLines.set(response, extra);
   // A name in both would be one joined line on the socket too: that rare answer keeps the Headers path.
   if (extra.some(([name]) => sameNameIn(base, name))) return response;
-  const headers = { ...base };
+  const headers: Record<string, string | string[]> = { ...base };
   const byName = new Map<string, [string, string[]]>();
   for (const [name, value] of extra) {
     const entry = byName.get(name.toLowerCase());
     if (entry) entry[1].push(value);
     else byName.set(name.toLowerCase(), [name, [value]]);
   }
-  const repeated: Array<[string, string[]]> = [];
-  for (const [name, values] of byName.values()) {
-    if (values.length > 1) repeated.push([name, values]);
-    else headers[name] = values[0]!;
-  }
-  answerParts.set(response, { status, body, headers, repeated });
+  for (const [name, values] of byName.values()) headers[name] = values.length > 1 ? values : values[0]!;
+  answerParts.set(response, { status, body, headers });
   return response;
 }
 
