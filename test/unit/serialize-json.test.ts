@@ -49,4 +49,21 @@ describe('trustedOriginListJson', () => {
   it.each(named(cases))('%s', (_name, { input }) => {
     expect(trustedOriginListJson(input, ORG)).toBe(JSON.stringify(input.map((r) => serializeTrustedOrigin(r, ORG))));
   });
+
+  it('gives each page its own bytes when pages follow one another: the same page again, one record replaced, another org URL, fewer records', () => {
+    const a = record();
+    const b = record({ id: 'tos000000000000000a2' });
+    const bDeactivated = record({ id: 'tos000000000000000a2', status: 'INACTIVE' });
+    const pages: Array<[TrustedOriginRecord[], string]> = [
+      [[a, b], ORG],
+      [[a, b], ORG],
+      [[a, bDeactivated], ORG],
+      [[a, bDeactivated], OTHER_ORG],
+      [[a], OTHER_ORG],
+      [[a, b], ORG],
+    ];
+    for (const [records, orgUrl] of pages) {
+      expect(trustedOriginListJson(records, orgUrl)).toBe(JSON.stringify(records.map((r) => serializeTrustedOrigin(r, orgUrl))));
+    }
+  });
 });
