@@ -55,14 +55,18 @@ export function paginationLinks(
   limit: number,
   nextAfter: string | undefined,
 ): string[] {
+  // The query keys, sorted once for both links: the request's own (cursor and limit replaced).
+  const keys = Object.keys(params).filter((key) => key !== 'after' && key !== 'limit' && params[key] !== undefined);
+  keys.push('after', 'limit');
+  keys.sort();
+  const limitText = String(limit);
   const build = (after: string | undefined) => {
-    const entries = { ...params, after, limit: String(limit) };
-    const pairs: string[] = [];
-    for (const key of Object.keys(entries).sort()) {
-      const value = entries[key as keyof typeof entries];
-      if (value !== undefined) pairs.push(formPair(key, value));
+    let query = '';
+    for (const key of keys) {
+      const value = key === 'after' ? after : key === 'limit' ? limitText : params[key];
+      if (value !== undefined) query += (query === '' ? '' : '&') + formPair(key, value);
     }
-    return `<${resourceUrl}?${pairs.join('&')}>`;
+    return `<${resourceUrl}?${query}>`;
   };
   const links = [`${build(params.after)}; rel="self"`];
   if (nextAfter !== undefined) links.push(`${build(nextAfter)}; rel="next"`);
