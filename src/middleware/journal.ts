@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { redactQuery } from '../domain/redact-query.js';
+import { toIsoString } from '../domain/timestamp.js';
 import type { AppEnv } from '../http.js';
 import type { Journal, JournalAuth } from '../journal.js';
 
@@ -32,7 +33,7 @@ export function journalRequests(journal: Journal, now: () => Date): MiddlewareHa
       const queryAt = url.indexOf('?');
       journal.record({
         requestId: c.get('responseHeaders')?.['X-Okta-Request-Id'] ?? '',
-        time: arrived.toISOString(),
+        time: toIsoString(arrived),
         method: c.req.method,
         path: c.req.path,
         query: queryAt < 0 ? '' : redactQuery(url.slice(queryAt + 1)),
