@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { emptyResponse, type AppEnv } from '../http.js';
+import { emptyResponse, withHeaders, type AppEnv } from '../http.js';
 import { decideCors } from '../domain/cors.js';
 import type { TrustedOriginStore } from '../store/trusted-origin-store.js';
 
@@ -28,7 +28,7 @@ export function corsStep(trustedOrigins: TrustedOriginStore): (c: Context<AppEnv
       // Okta answers every preflight 200 with an empty body; only the allow headers differ.
       return emptyResponse(c, 200, Object.entries(decision.headers));
     }
-    if (decision.kind === 'actual') c.set('responseHeaders', { ...c.get('responseHeaders'), ...decision.headers });
+    if (decision.kind === 'actual') c.set('responseHeaders', withHeaders(c.get('responseHeaders'), decision.headers));
     return undefined;
   };
 }

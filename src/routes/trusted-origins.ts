@@ -12,7 +12,7 @@ export function trustedOriginRoutes(model: TrustedOriginModel): Hono<AppEnv> {
 
   routes.get('/', (c) => {
     const params = { q: c.req.query('q'), filter: c.req.query('filter'), after: c.req.query('after') };
-    const page = model.list({ ...params, limit: c.req.query('limit') });
+    const page = model.list({ q: params.q, filter: params.filter, after: params.after, limit: c.req.query('limit') });
     const orgUrl = orgUrlOf(c);
     const links = paginationLinks(orgUrl + COLLECTION, params, page.limit, page.nextAfter).map((link) => ['Link', link] as const);
     return jsonTextResponse(c, trustedOriginListJson(page.items, orgUrl), 200, links);
