@@ -13,6 +13,7 @@
  *   BENCH_SIZES        comma-separated store sizes for the latency runs (default 1000,10000,100000)
  *   BENCH_COLD_ROUNDS  cold-start rounds (fresh processes per target and round; default 9)
  *   BENCH_LOADGEN      `wrk` or `autocannon` for the throughput runs (default: wrk when installed)
+ *   BENCH_SECTIONS     comma-separated sections to run: cold, throughput, latency (default all three)
  *
  * Everything listens on 127.0.0.1. Each server runs in its own child process
  * (bench/servers/*.mjs), so the load generator and the server under test do
@@ -64,6 +65,16 @@ const config = {
       if (!Number.isInteger(n) || n < 0) throw new Error(`BENCH_SIZES: ${JSON.stringify(s)} is not a whole number`);
       return n;
     }),
+  sections: (
+    (process.env.BENCH_SECTIONS ?? 'cold,throughput,latency')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => {
+        if (!['cold', 'throughput', 'latency'].includes(s)) throw new Error(`BENCH_SECTIONS: ${JSON.stringify(s)} is not cold, throughput or latency`);
+        return s;
+      })
+  ),
   /** The write measurements of the latency section are kept shorter. */
   updateDuration: 0,
   loadGenerator: 'autocannon',
@@ -729,18 +740,20 @@ async function section(name, run) {
   }
 }
 
-const coldStart = await section('cold start', () =>
-  coldStartSection({
-    rounds: config.coldRounds,
-    path: `${COLLECTION}/${FIXTURE_ID}`,
-    headers: authHeaders(DEFAULT_TOKEN),
-    log: (line) => process.stderr.write(`${line}\n`),
-  }),
-);
+const coldStart = config.sections.includes('cold')
+  ? await section('cold start', () =>
+      coldStartSection({
+        rounds: config.coldRounds,
+        path: `${COLLECTION}/${FIXTURE_ID}`,
+        headers: authHeaders(DEFAULT_TOKEN),
+        log: (line) => process.stderr.write(`${line}\n`),
+      }),
+    )
+  : undefined;
 // From here on this process is the load generator (autocannon); the server children are re-pinned as they start.
 if (config.pinned) pinProcess(process.pid, LOADGEN_CORE);
-const throughput = await section('throughput', throughputPhase);
-const latency = await section('latency', latencyPhase);
+const throughput = config.sections.includes('throughput') ? await section('throughput', throughputPhase) : undefined;
+const latency = config.sections.includes('latency') ? await section('latency', latencyPhase) : undefined;
 meta.elapsedS = Math.round((Date.now() - began) / 100) / 10;
 meta.loadAverage.end = os.loadavg().map((v) => Math.round(v * 100) / 100);
 const report = { meta, coldStart, throughput, latency };

@@ -8,16 +8,11 @@ import { FaultRules } from './faults.js';
 import { Journal } from './journal.js';
 import { cryptoRandom } from './secret-random.js';
 import { jsonResponse, stampResponseHeaders, type AppEnv } from './http.js';
-import { requireApiToken } from './middleware/auth.js';
-import { cors } from './middleware/cors.js';
 import { journalRequests } from './middleware/journal.js';
-import { limitsAndFaults } from './middleware/limits-and-faults.js';
-import { pageHeaders } from './middleware/page-headers.js';
-import { responseHeaders } from './middleware/response-headers.js';
+import { orgRequestStep } from './middleware/org-request.js';
 import { SessionModel } from './model/sessions.js';
 import { TrustedOriginModel } from './model/trusted-origins.js';
 import { orgOperations, type OrgOperations } from './org-operations.js';
-import { assertMethodAllowed } from './routes/allowed-methods.js';
 import { CONSOLE_ROOT } from './console/paths.js';
 import { consoleRoutes } from './console/routes.js';
 import { CONTROL_PREFIX, controlRoutes } from './routes/control.js';
@@ -81,22 +76,9 @@ export function createApp(options: CreateAppOptions): OktaMockApp {
   const app = new Hono<AppEnv>({ getPath: collapsedPath });
 
   app.use('*', journalRequests(journal, now));
-  app.use('*', responseHeaders({ now, random, rateLimit }));
-  app.use('*', pageHeaders(store.trustedOrigins));
-  // `c.req.path` is the routed path, repeated slashes already collapsed.
-  app.use('/api/*', cors(store.trustedOrigins));
-  app.use('/.well-known/*', cors(store.trustedOrigins), async (c, next) => {
-    assertMethodAllowed(c.req.path, c.req.method);
-    await next();
-  });
-  // After every CORS step (so a 429 or a fault carries CORS headers), before method checks, auth and routes.
-  app.use('*', limitsAndFaults(faults));
+  // Standard headers, CORS, rate limit and faults, method and token checks (`c.req.path` is the routed path, repeated slashes collapsed).
+  app.use('*', orgRequestStep({ now, random, rateLimit, faults, trustedOrigins: store.trustedOrigins, users: store.users }));
   app.route('/.well-known', wellKnownRoutes());
-  app.use('/api/*', async (c, next) => {
-    assertMethodAllowed(c.req.path, c.req.method);
-    await next();
-  });
-  app.use('/api/v1/trustedOrigins/*', requireApiToken(store.users));
   app.route('/api/v1/trustedOrigins', trustedOriginRoutes(trustedOrigins));
   app.route('/api/v1/authn', authnRoutes(sessions));
   app.route('/api/v1/sessions', sessionRoutes(sessions));

@@ -1,21 +1,18 @@
 import type { ServerResponse } from 'node:http';
-import { headerLinesOf } from './http.js';
+import { answerPartsOf } from './http.js';
 
 /**
- * Puts an answer's repeated header lines (one `Link` per relation) on the node
- * response as separate lines. The Response's own `Headers` has them joined
- * into one value, so that value is dropped and node writes the array, one
- * line per entry, merged with what @hono/node-server writes afterwards.
+ * Puts an answer's repeated header lines (one `Link` per relation) on the
+ * socket as separate lines. The Response's own `Headers` has them joined into
+ * one value; so the answer is rebuilt from its parts with a plain header
+ * object whose repeated names hold arrays: @hono/node-server hands that object
+ * to node's writeHead as it is (its fast path, no `Headers` built), and node
+ * writes one line per array entry. `Response` here is @hono/node-server's own
+ * (it replaces the global when node.ts creates the server), and the rebuilt
+ * one goes only to the socket; whoever else reads the answer sees the original.
  */
 export function writeHeaderLinesApart(response: Response, outgoing: ServerResponse | undefined): Response {
-  const lines = headerLinesOf(response);
-  if (!lines || !outgoing) return response;
-  const byName = new Map<string, string[]>();
-  for (const [name, value] of lines) byName.set(name, [...(byName.get(name) ?? []), value]);
-  for (const [name, values] of byName) {
-    if (values.length < 2) continue;
-    response.headers.delete(name);
-    outgoing.setHeader(name, values);
-  }
-  return response;
+  const parts = outgoing ? answerPartsOf(response) : undefined;
+  if (!parts) return response;
+  return new Response(parts.body, { status: parts.status, headers: parts.headers as unknown as Record<string, string> });
 }

@@ -38,6 +38,13 @@ export function collectPage<T extends { id: string }>(
   return { items, nextAfter: undefined };
 }
 
+/** What application/x-www-form-urlencoded leaves as it is. */
+const FORM_SAFE = /^[A-Za-z0-9*._-]*$/;
+
+/** `key=value` as URLSearchParams writes it; ids and limits need no encoding, so most pairs skip building one. */
+const formPair = (key: string, value: string) =>
+  FORM_SAFE.test(key) && FORM_SAFE.test(value) ? `${key}=${value}` : new URLSearchParams([[key, value]]).toString();
+
 /**
  * One `Link` value per relation, as Okta sends them: `self` repeats the
  * request with the effective limit, `next` swaps in the new cursor.
@@ -48,14 +55,18 @@ export function paginationLinks(
   limit: number,
   nextAfter: string | undefined,
 ): string[] {
+  // The query keys, sorted once for both links: the request's own (cursor and limit replaced).
+  const keys = Object.keys(params).filter((key) => key !== 'after' && key !== 'limit' && params[key] !== undefined);
+  keys.push('after', 'limit');
+  keys.sort();
+  const limitText = String(limit);
   const build = (after: string | undefined) => {
-    const query = new URLSearchParams();
-    const entries = { ...params, after, limit: String(limit) };
-    for (const key of Object.keys(entries).sort()) {
-      const value = entries[key as keyof typeof entries];
-      if (value !== undefined) query.set(key, value);
+    let query = '';
+    for (const key of keys) {
+      const value = key === 'after' ? after : key === 'limit' ? limitText : params[key];
+      if (value !== undefined) query += (query === '' ? '' : '&') + formPair(key, value);
     }
-    return `<${resourceUrl}?${query.toString()}>`;
+    return `<${resourceUrl}?${query}>`;
   };
   const links = [`${build(params.after)}; rel="self"`];
   if (nextAfter !== undefined) links.push(`${build(nextAfter)}; rel="next"`);

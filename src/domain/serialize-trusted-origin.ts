@@ -39,9 +39,23 @@ export function trustedOriginJson(record: TrustedOriginRecord, orgUrl: string): 
   return json;
 }
 
+/**
+ * The last list answered: a client polling a page gets the same records
+ * (the same objects, as nothing changed them) and so the same text, which is
+ * then reused instead of joined again (a page of 20 is some 11 KB per request).
+ */
+let lastList: { records: readonly TrustedOriginRecord[]; orgUrl: string; json: string } | undefined;
+
+const sameRecords = (a: readonly TrustedOriginRecord[], b: readonly TrustedOriginRecord[]) =>
+  a.length === b.length && a.every((record, i) => record === b[i]);
+
 /** The same bytes as `JSON.stringify(records.map((r) => serializeTrustedOrigin(r, orgUrl)))`. */
 export function trustedOriginListJson(records: readonly TrustedOriginRecord[], orgUrl: string): string {
-  let json = '[';
-  for (let i = 0; i < records.length; i++) json += (i === 0 ? '' : ',') + trustedOriginJson(records[i]!, orgUrl);
-  return `${json}]`;
+  if (lastList && lastList.orgUrl === orgUrl && sameRecords(lastList.records, records)) return lastList.json;
+  // join() makes one flat string; a chain of += is a rope the socket write would flatten first.
+  const texts = new Array<string>(records.length);
+  for (let i = 0; i < records.length; i++) texts[i] = trustedOriginJson(records[i]!, orgUrl);
+  const json = `[${texts.join(',')}]`;
+  lastList = { records: [...records], orgUrl, json };
+  return json;
 }

@@ -1,4 +1,4 @@
-import { parseOrigin } from './origin-url.js';
+import { parseOrigin, type ParsedOrigin } from './origin-url.js';
 import type { ScopeType, TrustedOriginRecord } from './trusted-origin.js';
 
 /** Ports a scheme uses when an origin names none. */
@@ -11,7 +11,12 @@ export const DEFAULT_PORTS: Readonly<Record<string, string>> = { http: '80', htt
  */
 export function canonicalOrigin(value: string): string | undefined {
   const parsed = parseOrigin(value);
-  if (!parsed || parsed.wildcard) return undefined;
+  return parsed && canonicalOfParsed(parsed);
+}
+
+/** The same, from an origin already parsed; undefined for a wildcard. */
+export function canonicalOfParsed(parsed: ParsedOrigin): string | undefined {
+  if (parsed.wildcard) return undefined;
   const port = parsed.port === undefined || parsed.port === DEFAULT_PORTS[parsed.scheme] ? '' : `:${Number(parsed.port)}`;
   return `${parsed.scheme}://${parsed.host}${port}`;
 }

@@ -1,4 +1,3 @@
-import type { MiddlewareHandler } from 'hono';
 import { OktaApiError } from '../errors.js';
 import type { UserRecord } from '../store/schemas.js';
 import type { UserStore } from '../store/user-store.js';
@@ -7,13 +6,10 @@ import type { UserStore } from '../store/user-store.js';
  * Okta's API-token check: no usable Authorization at all is an invalid
  * session (403 E0000005); a token Okta does not know is 401 E0000011.
  */
-export function requireApiToken(users: UserStore): MiddlewareHandler {
-  return async (c, next) => {
-    const owner = apiTokenOwner(c.req.header('Authorization'), users);
-    if (!owner) throw OktaApiError.of('E0000005');
-    c.set('actor', owner);
-    await next();
-  };
+export function requireApiTokenOwner(header: string | undefined, users: UserStore): UserRecord {
+  const owner = apiTokenOwner(header, users);
+  if (!owner) throw OktaApiError.of('E0000005');
+  return owner;
 }
 
 /**

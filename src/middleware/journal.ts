@@ -1,7 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { redactQuery } from '../domain/redact-query.js';
+import { toIsoString } from '../domain/timestamp.js';
 import type { AppEnv } from '../http.js';
-import type { Journal, JournalAuth } from '../journal.js';
+import type { Journal, JournalAuth, JournalEntry } from '../journal.js';
 import { isOperatorPath } from '../domain/control-path.js';
 
 /**
@@ -19,9 +20,9 @@ function authOf(authorization: string | undefined, cookie: string | undefined): 
 }
 
 /** The Okta SDKs mark a retry after a 429 with these headers; the journal shows it so a retry can be seen. */
-function retryOf(count: string | undefined, retryFor: string | undefined): { retry?: { count: number; for: string | null } } {
-  if (count === undefined || !/^\d{1,6}$/.test(count)) return {};
-  return { retry: { count: Number(count), for: retryFor?.slice(0, 100) ?? null } };
+function retryOf(count: string | undefined, retryFor: string | undefined): JournalEntry['retry'] {
+  if (count === undefined || !/^\d{1,6}$/.test(count)) return undefined;
+  return { count: Number(count), for: retryFor?.slice(0, 100) ?? null };
 }
 
 /**
@@ -30,27 +31,33 @@ function retryOf(count: string | undefined, retryFor: string | undefined): { ret
  * sent, the decision taken, the error code answered).
  */
 export function journalRequests(journal: Journal, now: () => Date): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
+  return (c, next) => {
     if (!journal.isRecording || isUnjournaledPath(c.req.path)) return next();
     const arrived = now();
     const started = performance.now();
-    await next();
-    const url = c.req.url;
-    const queryAt = url.indexOf('?');
-    journal.record({
-      requestId: c.var.responseHeaders?.['X-Okta-Request-Id'] ?? '',
-      time: arrived.toISOString(),
-      method: c.req.method,
-      path: c.req.path,
-      query: queryAt < 0 ? '' : redactQuery(url.slice(queryAt + 1)),
-      status: c.res.status,
-      durationMs: Math.round((performance.now() - started) * 100) / 100,
-      origin: c.req.header('Origin') ?? null,
-      auth: authOf(c.req.header('Authorization'), c.req.header('Cookie')),
-      errorCode: c.var.errorCode ?? null,
-      decision: c.var.decision ?? null,
-      ...(c.var.fault ? { fault: c.var.fault } : {}),
-      ...retryOf(c.req.header('X-Okta-Retry-Count'), c.req.header('X-Okta-Retry-For')),
+    // No async layer of its own: this step wraps every request.
+    return next().then(() => {
+      const url = c.req.url;
+      const queryAt = url.indexOf('?');
+      const entry: JournalEntry = {
+        requestId: c.get('responseHeaders')?.['X-Okta-Request-Id'] ?? '',
+        time: toIsoString(arrived),
+        method: c.req.method,
+        path: c.req.path,
+        query: queryAt < 0 ? '' : redactQuery(url.slice(queryAt + 1)),
+        status: c.res.status,
+        durationMs: Math.round((performance.now() - started) * 100) / 100,
+        origin: c.req.header('Origin') ?? null,
+        auth: authOf(c.req.header('Authorization'), c.req.header('Cookie')),
+        errorCode: c.get('errorCode') ?? null,
+        decision: c.get('decision') ?? null,
+      };
+      // Added only when present, and without a spread: this runs for every request.
+      const fault = c.get('fault');
+      if (fault) entry.fault = fault;
+      const retry = retryOf(c.req.header('X-Okta-Retry-Count'), c.req.header('X-Okta-Retry-For'));
+      if (retry) entry.retry = retry;
+      journal.record(entry);
     });
   };
 }

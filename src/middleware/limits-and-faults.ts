@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { isOperatorPath } from '../domain/control-path.js';
 import type { FaultRule } from '../domain/fault-rule.js';
 import { OktaApiError, type ErrorCode } from '../errors.js';
@@ -25,17 +25,26 @@ function faultError(rule: FaultRule, path: string): OktaApiError | undefined {
  * (or delays) it. Both go through the app's one onError, so they carry the
  * usual headers, CORS included where the path is CORS-enabled. The control API
  * and the Admin Console are never limited or faulted.
+ *
+ * Returns undefined when the request goes on at once (no fault rule, not
+ * refused: the hot path stays synchronous), or a promise that settles when a
+ * delay is over; throws the refusal or the fault's error.
  */
-export function limitsAndFaults(faults: FaultRules): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    if (isOperatorPath(c.req.path)) return next();
-    if (c.var.rateLimit?.refused) throw OktaApiError.of('E0000047');
-    const rule = faults.take({ method: c.req.method, path: c.req.path });
-    if (!rule) return next();
+export function limitsAndFaultsCheck(faults: FaultRules): (c: Context<AppEnv>) => Promise<void> | undefined {
+  return (c) => {
+    const path = c.req.path;
+    if (isOperatorPath(path)) return undefined;
+    if (c.get('rateLimit')?.refused) throw OktaApiError.of('E0000047');
+    const rule = faults.take({ method: c.req.method, path });
+    if (!rule) return undefined;
     c.set('fault', { id: rule.id });
-    if (rule.delayMs !== null && rule.delayMs > 0) await faults.delay(rule.delayMs);
-    const error = faultError(rule, c.req.path);
+    const error = faultError(rule, path);
+    if (rule.delayMs !== null && rule.delayMs > 0) {
+      return faults.delay(rule.delayMs).then(() => {
+        if (error) throw error;
+      });
+    }
     if (error) throw error;
-    await next();
+    return undefined;
   };
 }

@@ -12,14 +12,14 @@ export function trustedOriginRoutes(model: TrustedOriginModel): Hono<AppEnv> {
 
   routes.get('/', (c) => {
     const params = { q: c.req.query('q'), filter: c.req.query('filter'), after: c.req.query('after') };
-    const page = model.list({ ...params, limit: c.req.query('limit') });
+    const page = model.list({ q: params.q, filter: params.filter, after: params.after, limit: c.req.query('limit') });
     const orgUrl = orgUrlOf(c);
     const links = paginationLinks(orgUrl + COLLECTION, params, page.limit, page.nextAfter).map((link) => ['Link', link] as const);
     return jsonTextResponse(c, trustedOriginListJson(page.items, orgUrl), 200, links);
   });
 
   routes.post('/', async (c) => {
-    const record = await model.create(await readJsonBody(c), c.var.actor.id);
+    const record = await model.create(await readJsonBody(c), c.get('actor').id);
     return jsonTextResponse(c, trustedOriginJson(record, orgUrlOf(c)));
   });
 
@@ -28,7 +28,7 @@ export function trustedOriginRoutes(model: TrustedOriginModel): Hono<AppEnv> {
   routes.put('/:id', async (c) => {
     const id = c.req.param('id');
     model.get(id);
-    const record = await model.replace(id, await readJsonBody(c), c.var.actor.id);
+    const record = await model.replace(id, await readJsonBody(c), c.get('actor').id);
     return jsonTextResponse(c, trustedOriginJson(record, orgUrlOf(c)));
   });
 
@@ -38,12 +38,12 @@ export function trustedOriginRoutes(model: TrustedOriginModel): Hono<AppEnv> {
   });
 
   routes.post('/:id/lifecycle/activate', async (c) => {
-    const record = await model.setStatus(c.req.param('id'), 'ACTIVE', c.var.actor.id);
+    const record = await model.setStatus(c.req.param('id'), 'ACTIVE', c.get('actor').id);
     return jsonTextResponse(c, trustedOriginJson(record, orgUrlOf(c)));
   });
 
   routes.post('/:id/lifecycle/deactivate', async (c) => {
-    const record = await model.setStatus(c.req.param('id'), 'INACTIVE', c.var.actor.id);
+    const record = await model.setStatus(c.req.param('id'), 'INACTIVE', c.get('actor').id);
     return jsonTextResponse(c, trustedOriginJson(record, orgUrlOf(c)));
   });
 

@@ -1,7 +1,7 @@
 import { Collection } from '@msw/data';
 import type { TrustedOriginRecord } from '../domain/trusted-origin.js';
 import { parseOrigin } from '../domain/origin-url.js';
-import { canonicalOrigin } from '../domain/trusted-for.js';
+import { canonicalOfParsed, canonicalOrigin } from '../domain/trusted-for.js';
 import { trustedOriginRecordSchema } from './schemas.js';
 
 import type { BrowserPersistence } from './browser-persistence.js';
@@ -145,15 +145,18 @@ export class TrustedOriginStore {
     if (!previous || !bucket) throw new Error(`no trusted origin ${id}`);
     const next: TrustedOriginRecord = { ...previous, scopes: previous.scopes.map((s) => ({ ...s })) };
     change(next);
-    this.#release(previous);
-    this.#claim(next);
+    // A status change keeps the origin: its index keys are parsed once for both versions.
+    const previousKeys = originKeys(previous.origin);
+    const nextKeys = next.origin === previous.origin ? previousKeys : originKeys(next.origin);
+    this.#release(previous, previousKeys);
+    this.#claim(next, nextKeys);
     try {
       const stored = await bucket.create(next);
       const current = this.#byId.get(id);
       if (current === undefined) {
         // Deleted while the new version was being validated: the delete wins.
         bucket.delete(stored);
-        this.#release(next);
+        this.#release(next, nextKeys);
         return stored;
       }
       this.#byId.set(id, stored);
@@ -161,8 +164,8 @@ export class TrustedOriginStore {
       this.onChange();
       return stored;
     } catch (error) {
-      this.#release(next);
-      this.#claim(previous);
+      this.#release(next, nextKeys);
+      this.#claim(previous, previousKeys);
       this.#byId.set(id, previous);
       throw error;
     }
@@ -228,36 +231,38 @@ export class TrustedOriginStore {
   }
 
   /** Reserves the record's name, origin and place in the list order. */
-  #claim(record: TrustedOriginRecord): void {
+  #claim(record: TrustedOriginRecord, keys = originKeys(record.origin)): void {
     this.#idByName.set(record.name, record.id);
     this.#idByOrigin.set(record.origin, record.id);
-    const key = canonicalOrigin(record.origin);
-    if (key !== undefined) {
-      const ids = this.#idsByCanonicalOrigin.get(key) ?? new Set<string>();
-      ids.add(record.id);
-      this.#idsByCanonicalOrigin.set(key, ids);
-    }
-    const host = parseOrigin(record.origin)?.host;
-    if (host !== undefined) {
-      const ids = this.#idsByHost.get(host) ?? new Set<string>();
-      ids.add(record.id);
-      this.#idsByHost.set(host, ids);
-    }
+    if (keys.canonical !== undefined) addTo(this.#idsByCanonicalOrigin, keys.canonical, record.id);
+    if (keys.host !== undefined) addTo(this.#idsByHost, keys.host, record.id);
     if (!this.#sequence.has(record.id)) this.#sequence.set(record.id, this.#nextSequence++);
   }
 
-  #release(record: TrustedOriginRecord): void {
+  #release(record: TrustedOriginRecord, keys = originKeys(record.origin)): void {
     if (this.#idByName.get(record.name) === record.id) this.#idByName.delete(record.name);
     if (this.#idByOrigin.get(record.origin) === record.id) this.#idByOrigin.delete(record.origin);
-    const key = canonicalOrigin(record.origin);
-    const ids = key === undefined ? undefined : this.#idsByCanonicalOrigin.get(key);
-    ids?.delete(record.id);
-    if (ids?.size === 0) this.#idsByCanonicalOrigin.delete(key!);
-    const host = parseOrigin(record.origin)?.host;
-    const hostIds = host === undefined ? undefined : this.#idsByHost.get(host);
-    hostIds?.delete(record.id);
-    if (hostIds?.size === 0) this.#idsByHost.delete(host!);
+    if (keys.canonical !== undefined) removeFrom(this.#idsByCanonicalOrigin, keys.canonical, record.id);
+    if (keys.host !== undefined) removeFrom(this.#idsByHost, keys.host, record.id);
   }
+}
+
+/** The index keys of an origin, from one parse: its canonical form (CORS and redirect checks) and its host (near misses). */
+function originKeys(origin: string): { canonical: string | undefined; host: string | undefined } {
+  const parsed = parseOrigin(origin);
+  return { canonical: parsed && canonicalOfParsed(parsed), host: parsed?.host };
+}
+
+function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
+  const ids = index.get(key);
+  if (ids) ids.add(id);
+  else index.set(key, new Set([id]));
+}
+
+function removeFrom(index: Map<string, Set<string>>, key: string, id: string): void {
+  const ids = index.get(key);
+  ids?.delete(id);
+  if (ids?.size === 0) index.delete(key);
 }
 
 /** The first index in [0, length) for which `before(index)` is false; `before` must be true, then false. */

@@ -117,6 +117,18 @@ describe('paginationLinks', () => {
     expect(paginationLinks(URL_, input.params, input.limit, input.nextAfter)).toEqual(expected);
   });
 
+  it.each([
+    ['plain ids and words', { q: 'Example', after: 'tosue7JvguwJ7U6kz0g3' }],
+    ['spaces, quotes, ampersands and non-ASCII', { filter: 'name eq "A&B" or type eq "REDIRECT"', q: 'é ~!\'()*-._' }],
+    ['an empty value and an unusual key', { q: '', 'odd key': 'x+y=z' }],
+  ])('writes the query of %s exactly as URLSearchParams does', (_name, params) => {
+    const [self] = paginationLinks(URL_, params, 20, undefined);
+    const expected = new URLSearchParams();
+    const entries: Record<string, string> = { ...params, limit: '20' };
+    for (const key of Object.keys(entries).sort()) expected.set(key, entries[key]!);
+    expect(self).toBe(`<${URL_}?${expected.toString()}>; rel="self"`);
+  });
+
   it('encodes a filter so that a client following next gets the same filter back', () => {
     const filter = 'name eq "A&B" or type eq "REDIRECT"';
     const [self, next] = paginationLinks(URL_, { filter }, 2, 'tosB');

@@ -21,11 +21,19 @@ describe('trustedOriginJson', () => {
       input: record({ scopes: [{ type: 'CORS' }, { type: 'IFRAME_EMBED', allowedOktaApps: ['OKTA_ENDUSER'] }] }),
     },
     { name: 'escapes a name that needs JSON escaping', input: record({ name: 'quote " backslash \\ tab \t é' }) },
+    { name: 'escapes a lone surrogate, a line separator and a control character', input: record({ name: 'a\ud800b\u2028c\u0001d', origin: 'https://x.example' }) },
+    { name: 'gives the bytes of an INACTIVE origin with three scopes', input: record({ status: 'INACTIVE', scopes: [{ type: 'REDIRECT' }, { type: 'IFRAME_EMBED', allowedOktaApps: [] }, { type: 'CORS' }] }) },
   ];
 
   it.each(named(cases))('%s, the first time and again', (_name, { input }) => {
     expect(trustedOriginJson(input, ORG)).toBe(fresh(input, ORG));
     expect(trustedOriginJson(input, ORG)).toBe(fresh(input, ORG));
+  });
+
+  it('escapes an org URL and an id in the links as JSON.stringify does', () => {
+    const r = record({ id: 'tos"\\\u0001odd' });
+    const odd = 'http://a"b\\c\u0001d';
+    expect(trustedOriginJson(r, odd)).toBe(fresh(r, odd));
   });
 
   it('gives the links of the org URL asked for, when one record is served under two org URLs', () => {
@@ -48,5 +56,22 @@ describe('trustedOriginListJson', () => {
 
   it.each(named(cases))('%s', (_name, { input }) => {
     expect(trustedOriginListJson(input, ORG)).toBe(JSON.stringify(input.map((r) => serializeTrustedOrigin(r, ORG))));
+  });
+
+  it('gives each page its own bytes when pages follow one another: the same page again, one record replaced, another org URL, fewer records', () => {
+    const a = record();
+    const b = record({ id: 'tos000000000000000a2' });
+    const bDeactivated = record({ id: 'tos000000000000000a2', status: 'INACTIVE' });
+    const pages: Array<[TrustedOriginRecord[], string]> = [
+      [[a, b], ORG],
+      [[a, b], ORG],
+      [[a, bDeactivated], ORG],
+      [[a, bDeactivated], OTHER_ORG],
+      [[a], OTHER_ORG],
+      [[a, b], ORG],
+    ];
+    for (const [records, orgUrl] of pages) {
+      expect(trustedOriginListJson(records, orgUrl)).toBe(JSON.stringify(records.map((r) => serializeTrustedOrigin(r, orgUrl))));
+    }
   });
 });
