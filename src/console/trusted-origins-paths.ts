@@ -10,16 +10,24 @@ export const TRUSTED_ORIGINS_TAB = consolePath('trusted-origins');
  * the store only holds ids of Okta's URL-safe form (`tos` + base62), and
  * passing `':id'` gives the route's pattern.
  */
+/**
+ * One record's pages sit one level down, not beside `new`: Hono's RegExpRouter
+ * (its fastest, which the whole app's API paths share) cannot route a static
+ * segment and a parameter with children at the same level, and would make the
+ * app fall back to the slower TrieRouter for every request.
+ */
+const TRUSTED_ORIGIN_PAGES = `${TRUSTED_ORIGINS_TAB}/origin`;
+
 export const trustedOriginsTabPaths = {
   list: TRUSTED_ORIGINS_TAB,
   addForm: `${TRUSTED_ORIGINS_TAB}/new`,
   create: TRUSTED_ORIGINS_TAB,
-  editForm: (id: string) => `${TRUSTED_ORIGINS_TAB}/${id}/edit`,
-  replace: (id: string) => `${TRUSTED_ORIGINS_TAB}/${id}`,
-  activate: (id: string) => `${TRUSTED_ORIGINS_TAB}/${id}/activate`,
-  deactivate: (id: string) => `${TRUSTED_ORIGINS_TAB}/${id}/deactivate`,
-  deleteConfirmation: (id: string) => `${TRUSTED_ORIGINS_TAB}/${id}/delete`,
-  delete: (id: string) => `${TRUSTED_ORIGINS_TAB}/${id}/delete`,
+  editForm: (id: string) => `${TRUSTED_ORIGIN_PAGES}/${id}/edit`,
+  replace: (id: string) => `${TRUSTED_ORIGIN_PAGES}/${id}`,
+  activate: (id: string) => `${TRUSTED_ORIGIN_PAGES}/${id}/activate`,
+  deactivate: (id: string) => `${TRUSTED_ORIGIN_PAGES}/${id}/deactivate`,
+  deleteConfirmation: (id: string) => `${TRUSTED_ORIGIN_PAGES}/${id}/delete`,
+  delete: (id: string) => `${TRUSTED_ORIGIN_PAGES}/${id}/delete`,
 } as const;
 
 /** The pages a signed-in admin opens (GET) and the changes they post, for one record's id. */
