@@ -55,8 +55,11 @@ export function journalRequests(journal: Journal, now: () => Date): MiddlewareHa
       // Added only when present, and without a spread: this runs for every request.
       const fault = c.get('fault');
       if (fault) entry.fault = fault;
-      const retry = retryOf(c.req.header('X-Okta-Retry-Count'), c.req.header('X-Okta-Retry-For'));
-      if (retry) entry.retry = retry;
+      const retryCount = c.req.header('X-Okta-Retry-Count');
+      if (retryCount !== undefined) {
+        const retry = retryOf(retryCount, c.req.header('X-Okta-Retry-For'));
+        if (retry) entry.retry = retry;
+      }
       journal.record(entry);
     });
   };
