@@ -1,4 +1,5 @@
 import { CONSOLE_ROOT, CONTROL_PREFIX } from './control-path.js';
+import { isPathUnder } from './path-prefix.js';
 import { toEpochSeconds } from './timestamp.js';
 
 export interface RateLimitSnapshot {
@@ -92,8 +93,7 @@ export const RATE_LIMIT_FAMILIES: readonly RateLimitFamily[] = [
   { name: '/', prefix: '', enforced: true },
 ];
 
-const belongsTo = (path: string, prefix: string) =>
-  prefix === '' || path === prefix || (path.startsWith(prefix) && path[prefix.length] === '/');
+const belongsTo = (path: string, prefix: string) => prefix === '' || isPathUnder(path, prefix);
 
 /** The family a routed path counts in (the last row catches everything). */
 export function rateLimitFamilyOf(path: string): RateLimitFamily {

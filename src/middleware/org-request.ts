@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { isPathUnder } from '../domain/path-prefix.js';
 import type { FaultRules } from '../faults.js';
 import type { AppEnv } from '../http.js';
 import { assertMethodAllowed } from '../routes/allowed-methods.js';
@@ -16,8 +17,6 @@ export interface OrgRequestDeps extends ResponseHeaderDeps {
   users: UserStore;
 }
 
-/** Hono's `/prefix/*`: the prefix itself and everything under it. */
-const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
 
 /**
  * The org's one step before routing, in the order Okta applies them: the
@@ -38,12 +37,12 @@ export function orgRequestStep(deps: OrgRequestDeps): MiddlewareHandler<AppEnv> 
   return (c, next) => {
     stamp(c);
     const path = c.req.path;
-    if (under(path, '/api') || under(path, '/.well-known')) {
+    if (isPathUnder(path, '/api') || isPathUnder(path, '/.well-known')) {
       const preflight = cors(c);
       if (preflight) return Promise.resolve(preflight);
       const checks = () => {
         assertMethodAllowed(path, c.req.method);
-        if (under(path, '/api/v1/trustedOrigins')) c.set('actor', requireApiTokenOwner(c.req.header('Authorization'), deps.users));
+        if (isPathUnder(path, '/api/v1/trustedOrigins')) c.set('actor', requireApiTokenOwner(c.req.header('Authorization'), deps.users));
         return next();
       };
       const delayed = limitsAndFaults(c);
