@@ -138,6 +138,16 @@ export async function main(argv: string[]): Promise<void> {
     fail((error as Error).message);
   }
 
+  // Before the first line: whoever reads `listening` may send SIGTERM at once, and a signal that
+  // arrives before its handler is installed kills the process without the graceful stop.
+  stopOnSignals({
+    stop: () => server.close(),
+    exit: (code) => process.exit(code),
+    // On stderr, so stdout stays request lines only (JSON lines under --log json); --quiet silences it too.
+    log: (line) => { if (!values.quiet) console.error(line); },
+    signals: process,
+  });
+
   console.log(`okta-mock listening on ${server.url}`);
   const exposed = hostWarning(server.host);
   if (exposed) console.error(`okta-mock: ${exposed}`);
@@ -151,12 +161,4 @@ export async function main(argv: string[]): Promise<void> {
   }
   console.log(`Admin Console: ${server.url}${CONSOLE_ROOT}`);
   if (server.rateLimit !== undefined) console.log(`Rate limit enforced: ${server.rateLimit} per minute per endpoint family (429 E0000047 past it)`);
-
-  stopOnSignals({
-    stop: () => server.close(),
-    exit: (code) => process.exit(code),
-    // On stderr, so stdout stays request lines only (JSON lines under --log json); --quiet silences it too.
-    log: (line) => { if (!values.quiet) console.error(line); },
-    signals: process,
-  });
 }
