@@ -1,15 +1,14 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { getPath } from 'hono/utils/url';
-import { newId } from './domain/ids.js';
 import { seededRandom, type RandomSource } from './domain/random.js';
 import { RateLimits } from './domain/rate-limit.js';
 import { OktaApiError } from './errors.js';
 import { FaultRules } from './faults.js';
 import { Journal } from './journal.js';
 import { cryptoRandom } from './secret-random.js';
-import { jsonResponse, stampResponseHeaders, type AppEnv } from './http.js';
-import { journalRequests } from './middleware/journal.js';
-import { orgRequestStep } from './middleware/org-request.js';
+import { stampResponseHeaders, type AppEnv } from './http.js';
+import { errorAnswerer } from './middleware/error-answer.js';
+import { mountWithOrgRequest, orgRequestMiddleware, orgRequestRun } from './middleware/org-request.js';
 import { SessionModel } from './model/sessions.js';
 import { TrustedOriginModel } from './model/trusted-origins.js';
 import { orgOperations, type OrgOperations } from './org-operations.js';
@@ -75,33 +74,31 @@ export function createApp(options: CreateAppOptions): OktaMockApp {
 
   const app = new Hono<AppEnv>({ getPath: collapsedPath });
 
-  app.use('*', journalRequests(journal, now));
-  // Standard headers, CORS, rate limit and faults, method and token checks (`c.req.path` is the routed path, repeated slashes collapsed).
-  app.use('*', orgRequestStep({ now, random, rateLimit, faults, trustedOrigins: store.trustedOrigins, users: store.users }));
-  app.route('/.well-known', wellKnownRoutes());
-  app.route('/api/v1/trustedOrigins', trustedOriginRoutes(trustedOrigins));
-  app.route('/api/v1/authn', authnRoutes(sessions));
-  app.route('/api/v1/sessions', sessionRoutes(sessions));
-  app.route('/api/v1/users', userRoutes(store.users, sessions));
-  app.use('/login/*', stampResponseHeaders);
+  const answerError = errorAnswerer(random);
+  const run = orgRequestRun({ now, random, rateLimit, faults, journal, trustedOrigins: store.trustedOrigins, users: store.users, answerError });
+  // The API's routes are one handler each inside the org's step (its hot path stays synchronous);
+  // the pages and operator paths, whose routes have middleware of their own, get the step as middleware.
+  // `c.req.path` is the routed path, repeated slashes collapsed.
+  mountWithOrgRequest(app, '/.well-known', wellKnownRoutes(), run);
+  mountWithOrgRequest(app, '/api/v1/trustedOrigins', trustedOriginRoutes(trustedOrigins), run);
+  mountWithOrgRequest(app, '/api/v1/authn', authnRoutes(sessions), run);
+  mountWithOrgRequest(app, '/api/v1/sessions', sessionRoutes(sessions), run);
+  mountWithOrgRequest(app, '/api/v1/users', userRoutes(store.users, sessions), run);
+  const orgStep = orgRequestMiddleware(run);
+  app.use('/login/*', orgStep, stampResponseHeaders);
   app.route('/login', loginRoutes(sessions, store.trustedOrigins));
-  app.get('/', stampResponseHeaders, (c) => c.redirect(SIGN_IN_PATH, 302));
-  app.use(`${CONSOLE_ROOT}/*`, stampResponseHeaders);
+  app.get('/', orgStep, stampResponseHeaders, (c) => c.redirect(SIGN_IN_PATH, 302));
+  app.use(`${CONSOLE_ROOT}/*`, orgStep, stampResponseHeaders);
   app.route(CONSOLE_ROOT, consoleRoutes({ sessions, trustedOrigins, trustedOriginRecords: store.trustedOrigins, journal, secretRandom }));
+  app.use(`${CONTROL_PREFIX}/*`, orgStep);
   app.route(CONTROL_PREFIX, controlRoutes({ store, journal, faults, operations: options.operations ?? orgOperations(store, journal, undefined, [faults, rateLimit]) }));
 
-  const errorResponse = (c: Context<AppEnv>, error: OktaApiError) => {
-    c.set('errorCode', error.errorCode);
-    return jsonResponse(c, error.toBody(newId('errorId', random)), error.status);
-  };
-
-  app.notFound((c) => errorResponse(c, OktaApiError.of('E0000007', c.req.path, 'Path')));
-
-  app.onError((error, c) => {
-    if (error instanceof OktaApiError) return errorResponse(c, error);
-    console.error('okta-mock: unexpected error', error);
-    return errorResponse(c, OktaApiError.of('E0000009'));
+  // Any other path or method: the step runs here unless middleware above already ran it (`/admin/nothing`).
+  app.notFound((c) => {
+    const notFound = () => answerError(c, OktaApiError.of('E0000007', c.req.path, 'Path'));
+    return c.get('responseHeaders') === undefined ? run(c, notFound) : notFound();
   });
+  app.onError((error, c) => answerError(c, error));
 
   return app;
 }

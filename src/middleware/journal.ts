@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { redactQuery } from '../domain/redact-query.js';
 import { toIsoString } from '../domain/timestamp.js';
 import type { AppEnv } from '../http.js';
@@ -25,18 +25,22 @@ function retryOf(count: string | undefined, retryFor: string | undefined): Journ
   return { count: Number(count), for: retryFor?.slice(0, 100) ?? null };
 }
 
+/** What the org's pre-route step hands the journal once a request is answered. */
+export type JournalFinish = (response: Response) => Response;
+
 /**
- * The app's outermost step: records every answered request once the rest of
- * the app has answered it, from what the context already holds (the request id
- * sent, the decision taken, the error code answered).
+ * Starts the journal entry of a request, or returns undefined when there is
+ * none to keep (an operator path, or a journal that records nothing). The
+ * returned finish records the entry from what the context holds once the app
+ * has answered (the request id sent, the decision taken, the error code
+ * answered) and passes the answer on. A plain function, not a middleware: it
+ * runs for every request, and the org's step calls it without an async hop.
  */
-export function journalRequests(journal: Journal, now: () => Date): MiddlewareHandler<AppEnv> {
-  return (c, next) => {
-    if (!journal.isRecording || isUnjournaledPath(c.req.path)) return next();
-    const arrived = now();
+export function journalStart(journal: Journal): (c: Context<AppEnv>, arrived: Date) => JournalFinish | undefined {
+  return (c, arrived) => {
+    if (!journal.isRecording || isUnjournaledPath(c.req.path)) return undefined;
     const started = performance.now();
-    // No async layer of its own: this step wraps every request.
-    return next().then(() => {
+    return (response) => {
       const url = c.req.url;
       const queryAt = url.indexOf('?');
       const entry: JournalEntry = {
@@ -45,7 +49,7 @@ export function journalRequests(journal: Journal, now: () => Date): MiddlewareHa
         method: c.req.method,
         path: c.req.path,
         query: queryAt < 0 ? '' : redactQuery(url.slice(queryAt + 1)),
-        status: c.res.status,
+        status: response.status,
         durationMs: Math.round((performance.now() - started) * 100) / 100,
         origin: c.req.header('Origin') ?? null,
         auth: authOf(c.req.header('Authorization'), c.req.header('Cookie')),
@@ -61,6 +65,7 @@ export function journalRequests(journal: Journal, now: () => Date): MiddlewareHa
         if (retry) entry.retry = retry;
       }
       journal.record(entry);
-    });
+      return response;
+    };
   };
 }

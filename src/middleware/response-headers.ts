@@ -14,9 +14,10 @@ export interface ResponseHeaderDeps {
  * Okta stamps every API answer, errors included, with a request id, the rate
  * limit window and a Date (the SDK's 429 back-off reads Date and Reset).
  * Returns the stamp as a plain function: the org's pre-route step
- * (middleware/org-request.ts) calls it first, for every request.
+ * (middleware/org-request.ts) calls it first, for every request, and gets the
+ * time it stamped (the journal's arrival time, so the clock is read once).
  */
-export function responseHeaderStamp(deps: ResponseHeaderDeps): (c: Context<AppEnv>) => void {
+export function responseHeaderStamp(deps: ResponseHeaderDeps): (c: Context<AppEnv>) => Date {
   // Date has a resolution of one second; its text is kept for as long as the clock stays in that second.
   let dateSecond = Number.NaN;
   let dateText = '';
@@ -46,5 +47,6 @@ export function responseHeaderStamp(deps: ResponseHeaderDeps): (c: Context<AppEn
       // Recorded on every real answer, errors included: no browser may sniff a JSON error into HTML.
       'X-Content-Type-Options': 'nosniff',
     });
+    return at;
   };
 }
