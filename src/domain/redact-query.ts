@@ -9,6 +9,8 @@ const SECRET_PARAMETERS = new Set(['token', 'sessiontoken', 'password', 'sid', '
 export const REDACTED = '[redacted]';
 
 function decodedName(raw: string): string {
+  // Most names carry nothing to decode; the journal asks for every request.
+  if (!raw.includes('%') && !raw.includes('+')) return raw.toLowerCase();
   try {
     return decodeURIComponent(raw.replace(/\+/g, ' ')).toLowerCase();
   } catch {

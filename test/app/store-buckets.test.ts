@@ -104,6 +104,28 @@ describe(`trusted origins spread over buckets of ${BUCKET_SIZE}`, () => {
     expect(ids).not.toContain(idOf(3));
   });
 
+  it('answers every list from the store as it is now when the same pages were read before each change', async () => {
+    const org = await orgWithMany();
+    const names = async () =>
+      ((await (await org.request(`${COLLECTION}?limit=200`)).json()) as Array<{ id: string; name: string }>).map((o) => `${o.id} ${o.name}`);
+    const expected = range(0, COUNT).map((i) => `${idOf(i)} Bucket origin ${i}`);
+    expect(await names()).toEqual(expected);
+    const renamed = await org.request(`${COLLECTION}/${idOf(1)}`, { method: 'PUT', json: { name: 'Renamed', origin: 'https://b1.example.com', scopes: [{ type: 'CORS' }] } });
+    expect(renamed.status).toBe(200);
+    expected[1] = `${idOf(1)} Renamed`;
+    expect(await names()).toEqual(expected);
+    expect((await org.request(`${COLLECTION}/${idOf(2)}`, { method: 'DELETE' })).status).toBe(204);
+    expected.splice(2, 1);
+    expect(await names()).toEqual(expected);
+    const created = await org.request(COLLECTION, { method: 'POST', json: { name: 'Newest', origin: 'https://newest.example.com', scopes: [{ type: 'CORS' }] } });
+    const { id } = (await created.json()) as { id: string };
+    expected.push(`${id} Newest`);
+    expect(await names()).toEqual(expected);
+    expect((await org.request(`${COLLECTION}/${idOf(0)}/lifecycle/deactivate`, { method: 'POST' })).status).toBe(200);
+    const statuses = ((await (await org.request(`${COLLECTION}?limit=2`)).json()) as Array<{ status: string }>).map((o) => o.status);
+    expect(statuses).toEqual(['INACTIVE', 'ACTIVE']);
+  });
+
   it('lists one version of a record after concurrent updates of it, the last one to finish', async () => {
     const org = await orgWithMany();
     const target = idOf(BUCKET_SIZE + 4);
