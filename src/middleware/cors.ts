@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { emptyResponse, withHeaders, type AppEnv } from '../http.js';
+import { emptyResponse, withHeaders, type AppEnv, type SentHeaders } from '../http.js';
 import { decideCors } from '../domain/cors.js';
 import type { TrustedOriginStore } from '../store/trusted-origin-store.js';
 
@@ -10,9 +10,8 @@ import type { TrustedOriginStore } from '../store/trusted-origin-store.js';
  * request, so a change to the org's trusted origins applies to the very next
  * request. Called by the org's pre-route step (middleware/org-request.ts).
  */
-export function corsStep(trustedOrigins: TrustedOriginStore): (c: Context<AppEnv>) => Response | undefined {
-  return (c) => {
-    const origin = c.req.header('Origin');
+export function corsStep(trustedOrigins: TrustedOriginStore): (c: Context<AppEnv>, sent: SentHeaders) => Response | undefined {
+  return (c, { origin, authorization }) => {
     // No Origin and not a preflight: no browser is asking, nothing to decide.
     if (c.req.method !== 'OPTIONS' && origin === undefined) return undefined;
     const decision = decideCors({
@@ -20,7 +19,7 @@ export function corsStep(trustedOrigins: TrustedOriginStore): (c: Context<AppEnv
       method: c.req.method,
       origin,
       requestHeaders: c.req.header('Access-Control-Request-Headers'),
-      hasApiToken: /^SSWS\s/i.test(c.req.header('Authorization') ?? ''),
+      hasApiToken: /^SSWS\s/i.test(authorization ?? ''),
       trustedOrigins,
     });
     if (decision.kind !== 'none') c.set('decision', decision.explanation);

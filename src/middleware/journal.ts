@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { redactQuery } from '../domain/redact-query.js';
 import { toIsoString } from '../domain/timestamp.js';
-import type { AppEnv } from '../http.js';
+import type { AppEnv, SentHeaders } from '../http.js';
 import type { Journal, JournalAuth, JournalEntry } from '../journal.js';
 import { isOperatorPath } from '../domain/control-path.js';
 
@@ -13,9 +13,10 @@ const isUnjournaledPath = isOperatorPath;
 
 const SESSION_COOKIE_SENT = /(?:^|;)\s*sid=[^;\s]/;
 
-function authOf(authorization: string | undefined, cookie: string | undefined): JournalAuth {
+function authOf(authorization: string | undefined, cookie: () => string | undefined): JournalAuth {
   if (authorization !== undefined && /^SSWS\s/i.test(authorization)) return 'ssws';
-  if (cookie !== undefined && SESSION_COOKIE_SENT.test(cookie)) return 'session';
+  const sent = cookie();
+  if (sent !== undefined && SESSION_COOKIE_SENT.test(sent)) return 'session';
   return 'none';
 }
 
@@ -26,7 +27,7 @@ function retryOf(count: string | undefined, retryFor: string | undefined): Journ
 }
 
 /** What the org's pre-route step hands the journal once a request is answered. */
-export type JournalFinish = (response: Response) => Response;
+export type JournalFinish = (response: Response, sent: SentHeaders) => Response;
 
 /**
  * Starts the journal entry of a request, or returns undefined when there is
@@ -40,7 +41,7 @@ export function journalStart(journal: Journal): (c: Context<AppEnv>, arrived: Da
   return (c, arrived) => {
     if (!journal.isRecording || isUnjournaledPath(c.req.path)) return undefined;
     const started = performance.now();
-    return (response) => {
+    return (response, { origin, authorization }) => {
       const url = c.req.url;
       const queryAt = url.indexOf('?');
       const entry: JournalEntry = {
@@ -51,8 +52,8 @@ export function journalStart(journal: Journal): (c: Context<AppEnv>, arrived: Da
         query: queryAt < 0 ? '' : redactQuery(url.slice(queryAt + 1)),
         status: response.status,
         durationMs: Math.round((performance.now() - started) * 100) / 100,
-        origin: c.req.header('Origin') ?? null,
-        auth: authOf(c.req.header('Authorization'), c.req.header('Cookie')),
+        origin: origin ?? null,
+        auth: authOf(authorization, () => c.req.header('Cookie')),
         errorCode: c.get('errorCode') ?? null,
         decision: c.get('decision') ?? null,
       };

@@ -1,7 +1,7 @@
 import type { Context, Hono, MiddlewareHandler, Next } from 'hono';
 import { isPathUnder } from '../domain/path-prefix.js';
 import type { FaultRules } from '../faults.js';
-import type { AppEnv } from '../http.js';
+import type { AppEnv, SentHeaders } from '../http.js';
 import type { Journal } from '../journal.js';
 import { assertMethodAllowed } from '../routes/allowed-methods.js';
 import type { TrustedOriginStore } from '../store/trusted-origin-store.js';
@@ -53,12 +53,12 @@ export function orgRequestRun(deps: OrgRequestDeps): OrgRequestRun {
   const framePage = pageHeaderStep(deps.trustedOrigins);
   const answerError = (c: Context<AppEnv>) => (error: unknown) => deps.answerError(c, error);
 
-  const apiRequest = (c: Context<AppEnv>, path: string, route: () => OrgAnswer): OrgAnswer => {
-    const preflight = cors(c);
+  const apiRequest = (c: Context<AppEnv>, path: string, sent: SentHeaders, route: () => OrgAnswer): OrgAnswer => {
+    const preflight = cors(c, sent);
     if (preflight) return preflight;
     const checks = () => {
       assertMethodAllowed(path, c.req.method);
-      if (isPathUnder(path, '/api/v1/trustedOrigins')) c.set('actor', requireApiTokenOwner(c.req.header('Authorization'), deps.users));
+      if (isPathUnder(path, '/api/v1/trustedOrigins')) c.set('actor', requireApiTokenOwner(sent.authorization, deps.users));
       return route();
     };
     const delayed = limitsAndFaults(c);
@@ -76,18 +76,19 @@ export function orgRequestRun(deps: OrgRequestDeps): OrgRequestRun {
 
   return (c, route) => {
     const finish = startJournal(c, stamp(c));
+    const sent: SentHeaders = { origin: c.req.header('Origin'), authorization: c.req.header('Authorization') };
     const path = c.req.path;
     let answer: OrgAnswer;
     try {
-      answer = isApiPath(path) ? apiRequest(c, path, route) : pageRequest(c, route);
+      answer = isApiPath(path) ? apiRequest(c, path, sent, route) : pageRequest(c, route);
     } catch (error) {
       answer = deps.answerError(c, error);
     }
     if (answer instanceof Promise) {
       answer = answer.catch(answerError(c));
-      return finish ? answer.then(finish) : answer;
+      return finish ? answer.then((res) => finish(res, sent)) : answer;
     }
-    return finish ? finish(answer) : answer;
+    return finish ? finish(answer, sent) : answer;
   };
 }
 

@@ -37,7 +37,7 @@ describe('the app\'s routes', () => {
     const org = createOrg();
     await org.ready;
     const token = org.fixtures.users.flatMap((u) => u.apiTokens)[0]!;
-    const headers = status === 403 ? {} : { Authorization: `SSWS ${token}` };
+    const headers: Record<string, string> = status === 403 ? {} : { Authorization: `SSWS ${token}` };
     const answer = org.app.fetch(new Request(`http://org.example${path}`, { headers }));
     expect(answer).toBeInstanceOf(Response);
     expect((answer as Response).status).toBe(status);
