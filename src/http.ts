@@ -39,13 +39,13 @@ export interface SentHeaders {
 /**
  * The extra header lines of an answer, one entry per line as Okta sends them
  * (one `Link` line per relation). A Fetch `Headers` joins repeated names into
- * one value, so the lines travel beside the Response for the node server to
- * write apart (see node-header-lines.ts).
+ * one value, so the lines travel on the Response itself, under a symbol, for
+ * the node server to write apart (see node-header-lines.ts). A symbol, not a
+ * WeakMap: every list answer carries them, and a WeakMap entry per answer was
+ * work for the garbage collector too.
  */
-const headerLines = new WeakMap<Response, HeaderLines>();
-
-/** The extra header lines an answer was built with, if it has any. */
-export const headerLinesOf = (response: Response): HeaderLines | undefined => headerLines.get(response);
+const HEADER_LINES = Symbol('okta-mock.headerLines');
+const ANSWER_PARTS = Symbol('okta-mock.answerParts');
 
 /**
  * An answer with extra header lines, as a socket writes it: the status, the
@@ -59,10 +59,13 @@ export interface AnswerParts {
   headers: Record<string, string | string[]>;
 }
 
-const answerParts = new WeakMap<Response, AnswerParts>();
+type AnswerWithLines = Response & { [HEADER_LINES]?: HeaderLines; [ANSWER_PARTS]?: AnswerParts };
+
+/** The extra header lines an answer was built with, if it has any. */
+export const headerLinesOf = (response: Response): HeaderLines | undefined => (response as AnswerWithLines)[HEADER_LINES];
 
 /** The parts of an answer built with extra header lines, if it was. */
-export const answerPartsOf = (response: Response): AnswerParts | undefined => answerParts.get(response);
+export const answerPartsOf = (response: Response): AnswerParts | undefined => (response as AnswerWithLines)[ANSWER_PARTS];
 
 /**
  * A copy of `base` with `more` added. Not `{ ...base, ...more }`: V8 clones a
@@ -80,27 +83,38 @@ function sameNameIn(headers: Record<string, string>, name: string): boolean {
   return false;
 }
 
-function respond(body: string | null, status: number, base: Record<string, string>, extra: HeaderLines | undefined): Response {
+/** `own` is this answer's own header object (a copy made for it), which the answer keeps. */
+function respond(body: string | null, status: number, own: Record<string, string>, extra: HeaderLines | undefined): Response {
   // A plain object is the node server's fast path.
-  if (!extra || extra.length === 0) return new Response(body, { status, headers: base });
-  // For a Fetch consumer, repeated names are one value joined with ", ", as a `Headers` joins them.
-  const joined = withHeaders(base);
-  for (const [name, value] of extra) joined[name] = joined[name] === undefined ? value : `${joined[name]}, ${value}`;
-  const response = new Response(body, { status, headers: joined });
-  headerLines.set(response, extra);
+  if (!extra || extra.length === 0) return new Response(body, { status, headers: own });
   // A name in both would be one joined line on the socket too: that rare answer keeps the Headers path.
-  if (extra.some(([name]) => sameNameIn(base, name))) return response;
-  const headers: Record<string, string | string[]> = withHeaders(base);
-  const byName = new Map<string, [string, string[]]>();
-  for (const [name, value] of extra) {
-    const entry = byName.get(name.toLowerCase());
-    if (entry) entry[1].push(value);
-    else byName.set(name.toLowerCase(), [name, [value]]);
+  let apart = true;
+  for (const [name] of extra) if (sameNameIn(own, name)) apart = false;
+  let socket: Record<string, string | string[]> | undefined;
+  if (apart) {
+    socket = withHeaders(own);
+    const nameOf = new Map<string, string>();
+    for (const [name, value] of extra) {
+      const lower = name.toLowerCase();
+      const first = nameOf.get(lower);
+      if (first === undefined) {
+        nameOf.set(lower, name);
+        socket[name] = value;
+      } else {
+        const lines = socket[first]!;
+        socket[first] = typeof lines === 'string' ? [lines, value] : [...lines, value];
+      }
+    }
   }
-  for (const [name, values] of byName.values()) headers[name] = values.length > 1 ? values : values[0]!;
-  answerParts.set(response, { status, body, headers });
+  // For a Fetch consumer, repeated names are one value joined with ", ", as a `Headers` joins them.
+  for (const [name, value] of extra) own[name] = own[name] === undefined ? value : `${own[name]}, ${value}`;
+  const response: AnswerWithLines = new Response(body, { status, headers: own });
+  response[HEADER_LINES] = extra;
+  if (socket) response[ANSWER_PARTS] = { status, body, headers: socket };
   return response;
 }
+
+const JSON_CONTENT_TYPE = { 'Content-Type': 'application/json' };
 
 /** A JSON answer with the org's standard headers. */
 export function jsonResponse(c: Context<AppEnv>, body: unknown, status = 200, extra?: HeaderLines): Response {
@@ -109,12 +123,13 @@ export function jsonResponse(c: Context<AppEnv>, body: unknown, status = 200, ex
 
 /** The same, for a body already serialized to JSON text. */
 export function jsonTextResponse(c: Context<AppEnv>, json: string, status = 200, extra?: HeaderLines): Response {
-  return respond(json, status, withHeaders(c.get('responseHeaders'), { 'Content-Type': 'application/json' }), extra);
+  return respond(json, status, withHeaders(c.get('responseHeaders'), JSON_CONTENT_TYPE), extra);
 }
 
 /** An answer without a body (and so without Content-Type), with the org's standard headers. */
 export function emptyResponse(c: Context<AppEnv>, status: number, extra?: HeaderLines): Response {
-  return respond(null, status, c.get('responseHeaders'), extra);
+  const base = c.get('responseHeaders');
+  return respond(null, status, extra && extra.length > 0 ? withHeaders(base) : base, extra);
 }
 
 /** For answers built with Hono's own helpers (HTML pages, redirects): stamp the standard headers first. */
