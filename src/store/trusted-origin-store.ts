@@ -62,9 +62,9 @@ export class TrustedOriginStore {
   readonly #idByName = new Map<string, string>();
   readonly #idByOrigin = new Map<string, string>();
   /** Ids by canonical origin (`http://localhost:8080/` and `HTTP://LOCALHOST:8080` are one key), for CORS and redirect checks. */
-  readonly #idsByCanonicalOrigin = new Map<string, Set<string>>();
+  readonly #idsByCanonicalOrigin: IdIndex = new Map();
   /** Ids by lower-case host, so a refused origin's near misses are found without a scan. */
-  readonly #idsByHost = new Map<string, Set<string>>();
+  readonly #idsByHost: IdIndex = new Map();
   /** Creation sequence per id, kept after a delete so a cursor naming a deleted record still resumes. */
   readonly #sequence = new Map<string, number>();
   #nextSequence = 0;
@@ -96,14 +96,12 @@ export class TrustedOriginStore {
   /** The records whose origin is the same scheme, host and port as `origin`. */
   withSameOrigin(origin: string): TrustedOriginRecord[] {
     const key = canonicalOrigin(origin);
-    const ids = key === undefined ? undefined : this.#idsByCanonicalOrigin.get(key);
-    return ids ? [...ids].map((id) => this.#byId.get(id)).filter((r) => r !== undefined) : [];
+    return key === undefined ? [] : this.#recordsOf(idsIn(this.#idsByCanonicalOrigin, key));
   }
 
   /** The records whose host (lower case, IPv6 in brackets) is `host`. */
   withHost(host: string): TrustedOriginRecord[] {
-    const ids = this.#idsByHost.get(host);
-    return ids ? [...ids].map((id) => this.#byId.get(id)).filter((r) => r !== undefined) : [];
+    return this.#recordsOf(idsIn(this.#idsByHost, host));
   }
 
   count(): number {
@@ -228,6 +226,10 @@ export class TrustedOriginStore {
     this.#buckets.push(createCollection(this.#persistence, () => this.all()));
   }
 
+  #recordsOf(ids: readonly string[]): TrustedOriginRecord[] {
+    return ids.map((id) => this.#byId.get(id)).filter((r) => r !== undefined);
+  }
+
   #sequenceOf(record: TrustedOriginRecord): number {
     return this.#sequence.get(record.id)!;
   }
@@ -279,16 +281,33 @@ function originKeys(origin: string): { canonical: string | undefined; host: stri
   return { canonical: parsed && canonicalOfParsed(parsed), host: parsed?.host };
 }
 
-function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
+/**
+ * Ids by a key, most keys naming one record: a lone id is kept as it is and
+ * becomes a Set only when a second one shares its key. A Set per record was a
+ * third of the objects each stored record added for the garbage collector.
+ */
+type IdIndex = Map<string, string | Set<string>>;
+
+function idsIn(index: IdIndex, key: string): string[] {
   const ids = index.get(key);
-  if (ids) ids.add(id);
-  else index.set(key, new Set([id]));
+  return ids === undefined ? [] : typeof ids === 'string' ? [ids] : [...ids];
 }
 
-function removeFrom(index: Map<string, Set<string>>, key: string, id: string): void {
+function addTo(index: IdIndex, key: string, id: string): void {
   const ids = index.get(key);
-  ids?.delete(id);
-  if (ids?.size === 0) index.delete(key);
+  if (ids === undefined) index.set(key, id);
+  else if (typeof ids === 'string') {
+    if (ids !== id) index.set(key, new Set([ids, id]));
+  } else ids.add(id);
+}
+
+function removeFrom(index: IdIndex, key: string, id: string): void {
+  const ids = index.get(key);
+  if (ids === id) index.delete(key);
+  else if (typeof ids === 'object') {
+    ids.delete(id);
+    if (ids.size === 1) index.set(key, ids.values().next().value!);
+  }
 }
 
 /** The first index in [0, length) for which `before(index)` is false; `before` must be true, then false. */

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUCKET_SIZE } from '../../src/store/trusted-origin-store.js';
 import { createTestOrg, type TestOrg } from '../support/org.js';
+import { listLookup } from '../unit/lookup.js';
 
 const COLLECTION = '/api/v1/trustedOrigins';
 const COUNT = BUCKET_SIZE * 3 + 5;
@@ -124,6 +125,37 @@ describe(`trusted origins spread over buckets of ${BUCKET_SIZE}`, () => {
     expect((await org.request(`${COLLECTION}/${idOf(0)}/lifecycle/deactivate`, { method: 'POST' })).status).toBe(200);
     const statuses = ((await (await org.request(`${COLLECTION}?limit=2`)).json()) as Array<{ status: string }>).map((o) => o.status);
     expect(statuses).toEqual(['INACTIVE', 'ACTIVE']);
+  });
+
+  it('finds the records of an origin and of a host as a scan of every record would, through adds, renames and deletes', async () => {
+    const org = await createTestOrg({ empty: true });
+    const store = org.store.trustedOrigins;
+    const record = (i: number, origin: string) => ({
+      id: idOf(i), name: `Lookup ${i}`, origin, scopes: [{ type: 'CORS' as const }], status: 'ACTIVE' as const,
+      created: SEED_TIME, createdBy: ACTOR, lastUpdated: SEED_TIME, lastUpdatedBy: ACTOR,
+    });
+    const origins = ['http://localhost:8080', 'http://localhost:3000', 'https://app.example.com'];
+    const hosts = ['localhost', 'app.example.com', 'nowhere.example.com'];
+    const ids = (records: ReadonlyArray<{ id: string }>) => records.map((r) => r.id).sort();
+    const agree = () => {
+      const scan = listLookup(store.all());
+      for (const origin of [...origins, 'HTTP://LOCALHOST:8080/']) expect(ids(store.withSameOrigin(origin))).toEqual(ids(scan.withSameOrigin(origin)));
+      for (const host of hosts) expect(ids(store.withHost(host))).toEqual(ids(scan.withHost(host)));
+    };
+    await store.insert(record(1, 'http://localhost:8080'));
+    agree();
+    await store.insert(record(2, 'HTTP://LOCALHOST:8080/'));
+    await store.insert(record(3, 'http://localhost:3000'));
+    agree();
+    expect(ids(store.withSameOrigin('http://localhost:8080'))).toEqual([idOf(1), idOf(2)]);
+    await store.update(idOf(2), (draft) => Object.assign(draft, { origin: 'https://app.example.com' }));
+    agree();
+    expect(store.delete(idOf(1))).toBe(true);
+    agree();
+    expect(store.delete(idOf(3))).toBe(true);
+    agree();
+    expect(ids(store.withHost('localhost'))).toEqual([]);
+    expect(ids(store.withSameOrigin('https://app.example.com'))).toEqual([idOf(2)]);
   });
 
   it('lists one version of a record after concurrent updates of it, the last one to finish', async () => {
