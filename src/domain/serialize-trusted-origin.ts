@@ -24,18 +24,23 @@ export function serializeTrustedOrigin(record: TrustedOriginRecord, orgUrl: stri
 }
 
 /**
- * The JSON text of `serializeTrustedOrigin(record, orgUrl)`, kept per record:
- * the store never changes a record in place (the data library makes a new one
- * on every update), so the text of a stored record stays right for as long as
- * the record exists. A list of 20 then costs 20 lookups, not 20 serializations.
+ * The JSON text of `serializeTrustedOrigin(record, orgUrl)`, kept for the
+ * records answered last: the store never changes a record in place (it makes
+ * a new one on every update), so a text found for the very same record object
+ * is still right. A list of 20 then costs 20 lookups, not 20 serializations.
+ * Bounded and keyed by id, not a WeakMap over every record: an org of 100,000
+ * origins made that WeakMap's entries a large share of every garbage
+ * collection, and a create paid for one more entry each time.
  */
-const jsonOf = new WeakMap<TrustedOriginRecord, { orgUrl: string; json: string }>();
+const JSON_KEPT = 4096;
+const jsonById = new Map<string, { record: TrustedOriginRecord; orgUrl: string; json: string }>();
 
 export function trustedOriginJson(record: TrustedOriginRecord, orgUrl: string): string {
-  const cached = jsonOf.get(record);
-  if (cached?.orgUrl === orgUrl) return cached.json;
+  const kept = jsonById.get(record.id);
+  if (kept !== undefined && kept.record === record && kept.orgUrl === orgUrl) return kept.json;
   const json = JSON.stringify(serializeTrustedOrigin(record, orgUrl));
-  jsonOf.set(record, { orgUrl, json });
+  if (kept === undefined && jsonById.size >= JSON_KEPT) jsonById.delete(jsonById.keys().next().value!);
+  jsonById.set(record.id, { record, orgUrl, json });
   return json;
 }
 

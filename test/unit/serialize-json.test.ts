@@ -42,6 +42,20 @@ describe('trustedOriginJson', () => {
     expect(trustedOriginJson(r, OTHER_ORG)).toBe(fresh(r, OTHER_ORG));
     expect(trustedOriginJson(r, ORG)).toBe(fresh(r, ORG));
   });
+
+  it('gives the new text of a new version of a record, which has the same id', () => {
+    const before = record({ name: 'Before' });
+    expect(trustedOriginJson(before, ORG)).toBe(fresh(before, ORG));
+    const after = record({ name: 'After', status: 'INACTIVE' });
+    expect(after.id).toBe(before.id);
+    expect(trustedOriginJson(after, ORG)).toBe(fresh(after, ORG));
+  });
+
+  it('stays right past the number of texts it keeps', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => record({ id: `tos${String(i).padStart(17, '0')}`, name: `n${i}` }));
+    for (const r of many) expect(trustedOriginJson(r, ORG)).toBe(fresh(r, ORG));
+    for (const r of [many[0]!, many[4999]!]) expect(trustedOriginJson(r, ORG)).toBe(fresh(r, ORG));
+  });
 });
 
 describe('trustedOriginListJson', () => {
