@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_FIXTURES } from '../default-fixtures.js';
 import { completeTrustedOrigin, completeUser } from './fixture-defaults.js';
 import { fixturesDocumentSchema, userFixtureSchema, type Fixtures } from './schemas.js';
@@ -51,7 +51,7 @@ export interface ParsedFixtures {
 }
 
 // The bundled admin, already complete; kept apart from the document schema to avoid re-parsing it each time.
-const defaultAdmin = () => userFixtureSchema.array().parse(DEFAULT_FIXTURES.users).map(completeUser);
+const defaultAdmin = () => z.array(userFixtureSchema).parse(DEFAULT_FIXTURES.users).map(completeUser);
 
 /**
  * Validates a fixtures document and fills in what people may leave out (ids, status, times, the
