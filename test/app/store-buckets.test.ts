@@ -184,6 +184,28 @@ describe(`trusted origins spread over buckets of ${BUCKET_SIZE}`, () => {
     expect(org.store.trustedOrigins.all().map((r) => r.id)).not.toContain(target);
   });
 
+  it('keeps its own copy of an inserted record: changing the object given changes nothing stored', async () => {
+    const org = await createTestOrg({ empty: true });
+    const given = {
+      id: idOf(1),
+      name: 'Given',
+      origin: 'https://given.example.com',
+      scopes: [{ type: 'IFRAME_EMBED' as const, allowedOktaApps: ['OKTA_ENDUSER' as const] }],
+      status: 'ACTIVE' as const,
+      created: SEED_TIME,
+      createdBy: ACTOR,
+      lastUpdated: SEED_TIME,
+      lastUpdatedBy: ACTOR,
+    };
+    await org.store.trustedOrigins.insert(given);
+    given.name = 'Changed';
+    given.scopes[0]!.allowedOktaApps.pop();
+    given.scopes.push({ type: 'CORS' as never, allowedOktaApps: [] });
+    const body = (await (await org.request(`${COLLECTION}/${idOf(1)}`)).json()) as { name: string; scopes: unknown[] };
+    expect(body.name).toBe('Given');
+    expect(body.scopes).toEqual([{ type: 'IFRAME_EMBED', allowedOktaApps: ['OKTA_ENDUSER'] }]);
+  });
+
   it('answers a cursor that never named a record with E0000029', async () => {
     const org = await orgWithMany();
     const res = await org.request(`${COLLECTION}?after=tosNoSuchCursor00000`);
