@@ -454,10 +454,12 @@ async function latencyPhase() {
       await probe(`${server.info.url}${COLLECTION}/${pickId()}`, { headers });
 
       const base = { url: server.info.url, connections: 1, duration: config.duration };
-      const get = await measure(`get-by-id @${size}`, {
-        ...base,
-        request: { method: 'GET', path: `${COLLECTION}/${FIXTURE_ID}`, headers, next: () => ({ path: `${COLLECTION}/${pickId()}` }) },
-      });
+      const getRequest = { method: 'GET', path: `${COLLECTION}/${FIXTURE_ID}`, headers, next: () => ({ path: `${COLLECTION}/${pickId()}` }) };
+      const get = await measure(`get-by-id @${size}`, { ...base, request: getRequest });
+      // Each write is divided by a get measured just before it: on a shared host a p50 of a few
+      // hundred microseconds moves by 2x between minutes, and a get taken minutes earlier made the
+      // ratio a measure of the host's mood.
+      const pairedGet = (label) => measure(`get-by-id before ${label} @${size}`, { ...base, duration: config.updateDuration, request: getRequest });
       const page = await measure(`page-20 @${size}`, {
         ...base,
         duration: config.updateDuration,
@@ -467,6 +469,7 @@ async function latencyPhase() {
         ...base,
         request: { method: 'POST', path: COLLECTION, headers: postHeaders, next: () => ({ body: uniqueCreateBody() }) },
       });
+      const getBeforePut = await pairedGet('put');
       const put = await measure(`put @${size}`, {
         ...base,
         duration: config.updateDuration,
@@ -477,6 +480,7 @@ async function latencyPhase() {
           next: () => ({ path: `${COLLECTION}/${pickId()}`, body: uniquePutBody() }),
         },
       });
+      const getBeforeDeactivate = await pairedGet('deactivate');
       const deactivate = await measure(`deactivate @${size}`, {
         ...base,
         duration: config.updateDuration,
@@ -490,6 +494,17 @@ async function latencyPhase() {
       // Each delete needs a record of its own: a fixed count of distinct seeded ids (7919 is prime, so the stride visits each once).
       const deletes = size > 0 ? Math.min(Math.floor(size / 2), 2000) : 0;
       let deleted = 0;
+      // The deletes warm up on records of their own: the ones the stride reaches after the measured ones.
+      const warmDeletes = deletes > 0 && config.warmup > 0 ? Math.min(500, size - deletes) : 0;
+      let warmed = 0;
+      if (warmDeletes > 0) {
+        await load({
+          ...base,
+          amount: warmDeletes,
+          request: { method: 'DELETE', path: `${COLLECTION}/${seedId(0)}`, headers, next: () => ({ path: `${COLLECTION}/${seedId(((deletes + warmed++) * 7919) % size)}` }) },
+        });
+      }
+      const getBeforeDelete = deletes > 0 ? await pairedGet('delete') : null;
       const remove =
         deletes > 0
           ? await measure(
@@ -524,12 +539,13 @@ async function latencyPhase() {
         put,
         deactivate,
         delete: remove,
+        pairedGetP50: { put: getBeforePut.latencyMs.p50, deactivate: getBeforeDeactivate.latencyMs.p50, delete: getBeforeDelete?.latencyMs.p50 ?? null },
         writeToGetP50: Object.fromEntries(
           [
-            ['put', put],
-            ['deactivate', deactivate],
-            ['delete', remove],
-          ].map(([name, run]) => [name, run && get.latencyMs.p50 ? Math.round((run.latencyMs.p50 / get.latencyMs.p50) * 100) / 100 : null]),
+            ['put', put, getBeforePut],
+            ['deactivate', deactivate, getBeforeDeactivate],
+            ['delete', remove, getBeforeDelete],
+          ].map(([name, run, paired]) => [name, run && paired?.latencyMs.p50 ? Math.round((run.latencyMs.p50 / paired.latencyMs.p50) * 100) / 100 : null]),
         ),
       });
     } finally {
@@ -633,17 +649,17 @@ function renderLatency(latency) {
   const out = [];
   out.push(
     `2. Latency vs store size; sequential requests (1 connection, autocannon), ${latency.durationS} s per read and create ` +
-      `(page-20, put, deactivate: ${latency.updateDurationS} s; delete: a fixed count of distinct records); random seeded ids; ms`,
+      `(page-20, put, deactivate: ${latency.updateDurationS} s; delete: a fixed count of distinct records), each write after a ${latency.updateDurationS} s get-by-id of its own (the paired get); random seeded ids; ms`,
   );
   const opRows = [];
   for (const r of latency.results) {
-    for (const [name, run, ratio] of [
+    for (const [name, run, ratio, pairedGet] of [
       ['get-by-id', r.getById],
       ['page-20', r.page20],
       ['create', r.create],
-      ['put', r.put, r.writeToGetP50.put],
-      ['deactivate', r.deactivate, r.writeToGetP50.deactivate],
-      ['delete', r.delete, r.writeToGetP50.delete],
+      ['put', r.put, r.writeToGetP50.put, r.pairedGetP50.put],
+      ['deactivate', r.deactivate, r.writeToGetP50.deactivate, r.pairedGetP50.deactivate],
+      ['delete', r.delete, r.writeToGetP50.delete, r.pairedGetP50.delete],
     ]) {
       if (!run) continue;
       opRows.push([
@@ -651,6 +667,7 @@ function renderLatency(latency) {
         name,
         int(run.requestsPerSecond),
         ms(run.latencyMs.p50),
+        ratio === undefined ? '' : ms(pairedGet),
         ratio === undefined ? '' : `${fixed(ratio)} (<= 3)`,
         ms(run.latencyMs.p90),
         ms(run.latencyMs.p99),
@@ -660,7 +677,7 @@ function renderLatency(latency) {
       ]);
     }
   }
-  out.push(table(['seeded', 'op', 'req/s', 'p50', 'p50 x get', 'p90', 'p99', 'max', 'n', 'non-2xx'], opRows, 2));
+  out.push(table(['seeded', 'op', 'req/s', 'p50', 'paired get p50', 'p50 x paired get', 'p90', 'p99', 'max', 'n', 'non-2xx'], opRows, 2));
   out.push('');
   out.push('3. Seeding and memory of the server child (RSS / heap used after a forced GC)');
   out.push(
