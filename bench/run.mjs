@@ -27,6 +27,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { coldStartSection } from './lib/cold-start.mjs';
+import { interleavedLatency } from './lib/interleaved.mjs';
 import { seedId, seededRandom } from './lib/seed.mjs';
 import { canPin, hasWrk, pinProcess, wrkRun } from './lib/wrk.mjs';
 
@@ -456,10 +457,6 @@ async function latencyPhase() {
       const base = { url: server.info.url, connections: 1, duration: config.duration };
       const getRequest = { method: 'GET', path: `${COLLECTION}/${FIXTURE_ID}`, headers, next: () => ({ path: `${COLLECTION}/${pickId()}` }) };
       const get = await measure(`get-by-id @${size}`, { ...base, request: getRequest });
-      // Each write is divided by a get measured just before it: on a shared host a p50 of a few
-      // hundred microseconds moves by 2x between minutes, and a get taken minutes earlier made the
-      // ratio a measure of the host's mood.
-      const pairedGet = (label) => measure(`get-by-id before ${label} @${size}`, { ...base, duration: config.updateDuration, request: getRequest });
       const page = await measure(`page-20 @${size}`, {
         ...base,
         duration: config.updateDuration,
@@ -469,59 +466,64 @@ async function latencyPhase() {
         ...base,
         request: { method: 'POST', path: COLLECTION, headers: postHeaders, next: () => ({ body: uniqueCreateBody() }) },
       });
-      const getBeforePut = await pairedGet('put');
+      // Each write's ratio to a get comes from gets and writes sent alternately on one connection
+      // (bench/lib/interleaved.mjs), after the write's own run has warmed it up.
+      const readRequest = () => ({ method: 'GET', path: `${COLLECTION}/${pickId()}`, headers });
+      const againstGets = async (label, write, options = {}) => {
+        const result = await interleavedLatency({ url: server.info.url, read: readRequest, write, durationS: config.updateDuration, ...options });
+        process.stderr.write(`  ${label} @${size} alternating with gets: ${result.pairs} pairs, p50 ${result.writeP50?.toFixed(3)} vs get ${result.readP50?.toFixed(3)} ms (x${result.ratio}), non-2xx ${result.non2xx}\n`);
+        return result;
+      };
+      const putRequest = () => ({ path: `${COLLECTION}/${pickId()}`, body: uniquePutBody() });
       const put = await measure(`put @${size}`, {
         ...base,
         duration: config.updateDuration,
-        request: {
-          method: 'PUT',
-          path: `${COLLECTION}/${FIXTURE_ID}`,
-          headers: postHeaders,
-          next: () => ({ path: `${COLLECTION}/${pickId()}`, body: uniquePutBody() }),
-        },
+        request: { method: 'PUT', path: `${COLLECTION}/${FIXTURE_ID}`, headers: postHeaders, next: putRequest },
       });
-      const getBeforeDeactivate = await pairedGet('deactivate');
+      const putVsGet = await againstGets('put', () => ({ method: 'PUT', headers: postHeaders, ...putRequest() }));
+      const deactivatePath = () => `${COLLECTION}/${pickId()}/lifecycle/deactivate`;
       const deactivate = await measure(`deactivate @${size}`, {
         ...base,
         duration: config.updateDuration,
-        request: {
-          method: 'POST',
-          path: `${COLLECTION}/${FIXTURE_ID}/lifecycle/deactivate`,
-          headers,
-          next: () => ({ path: `${COLLECTION}/${pickId()}/lifecycle/deactivate` }),
-        },
+        request: { method: 'POST', path: `${COLLECTION}/${FIXTURE_ID}/lifecycle/deactivate`, headers, next: () => ({ path: deactivatePath() }) },
       });
-      // Each delete needs a record of its own: a fixed count of distinct seeded ids (7919 is prime, so the stride visits each once).
+      const deactivateVsGet = await againstGets('deactivate', () => ({ method: 'POST', path: deactivatePath(), headers }));
+      // Each delete needs a record of its own. The stride (7919 is prime, so it visits each seeded
+      // id once) is cut into the measured run's ids, then the warm-up's, then the alternating run's.
       const deletes = size > 0 ? Math.min(Math.floor(size / 2), 2000) : 0;
-      let deleted = 0;
-      // The deletes warm up on records of their own: the ones the stride reaches after the measured ones.
-      const warmDeletes = deletes > 0 && config.warmup > 0 ? Math.min(500, size - deletes) : 0;
-      let warmed = 0;
-      if (warmDeletes > 0) {
-        await load({
-          ...base,
-          amount: warmDeletes,
-          request: { method: 'DELETE', path: `${COLLECTION}/${seedId(0)}`, headers, next: () => ({ path: `${COLLECTION}/${seedId(((deletes + warmed++) * 7919) % size)}` }) },
-        });
+      const warmDeletes = deletes > 0 && config.warmup > 0 ? Math.min(500, Math.floor((size - deletes) / 2)) : 0;
+      const alternatingDeletes = Math.min(2000, size - deletes - warmDeletes);
+      let nextDelete = 0;
+      const deletePath = () => `${COLLECTION}/${seedId((nextDelete++ * 7919) % size)}`;
+      let remove = null;
+      let deleteVsGet = null;
+      if (deletes > 0) {
+        nextDelete = deletes;
+        if (warmDeletes > 0) {
+          await load({ ...base, amount: warmDeletes, request: { method: 'DELETE', path: `${COLLECTION}/${seedId(0)}`, headers, next: () => ({ path: deletePath() }) } });
+        }
+        nextDelete = 0;
+        remove = await measure(
+          `delete @${size}`,
+          { ...base, amount: deletes, request: { method: 'DELETE', path: `${COLLECTION}/${seedId(0)}`, headers, next: () => ({ path: deletePath() }) } },
+          { warmup: false },
+        );
+        nextDelete = deletes + warmDeletes;
+        if (alternatingDeletes > 0) {
+          // The gets here read records no delete reaches: the stride's remaining ids, or the fixture.
+          const untouched = deletes + warmDeletes + alternatingDeletes;
+          const readUntouched = () => ({
+            method: 'GET',
+            path: `${COLLECTION}/${untouched < size ? seedId(((untouched + Math.floor(random() * (size - untouched))) * 7919) % size) : FIXTURE_ID}`,
+            headers,
+          });
+          deleteVsGet = await againstGets('delete', () => ({ method: 'DELETE', path: deletePath(), headers }), {
+            read: readUntouched,
+            durationS: Infinity,
+            pairs: alternatingDeletes,
+          });
+        }
       }
-      const getBeforeDelete = deletes > 0 ? await pairedGet('delete') : null;
-      const remove =
-        deletes > 0
-          ? await measure(
-              `delete @${size}`,
-              {
-                ...base,
-                amount: deletes,
-                request: {
-                  method: 'DELETE',
-                  path: `${COLLECTION}/${seedId(0)}`,
-                  headers,
-                  next: () => ({ path: `${COLLECTION}/${seedId((deleted++ * 7919) % size)}` }),
-                },
-              },
-              { warmup: false },
-            )
-          : null;
       const after = await ask(server.child, { type: 'stats' }, 'stats');
       results.push({
         seeded: size,
@@ -539,14 +541,8 @@ async function latencyPhase() {
         put,
         deactivate,
         delete: remove,
-        pairedGetP50: { put: getBeforePut.latencyMs.p50, deactivate: getBeforeDeactivate.latencyMs.p50, delete: getBeforeDelete?.latencyMs.p50 ?? null },
-        writeToGetP50: Object.fromEntries(
-          [
-            ['put', put, getBeforePut],
-            ['deactivate', deactivate, getBeforeDeactivate],
-            ['delete', remove, getBeforeDelete],
-          ].map(([name, run, paired]) => [name, run && paired?.latencyMs.p50 ? Math.round((run.latencyMs.p50 / paired.latencyMs.p50) * 100) / 100 : null]),
-        ),
+        /** Each write alternating with gets on one connection: both p50s and their ratio (the goal is <= 3). */
+        writeVsGet: { put: putVsGet, deactivate: deactivateVsGet, delete: deleteVsGet },
       });
     } finally {
       await stopChild(server.child);
@@ -649,17 +645,17 @@ function renderLatency(latency) {
   const out = [];
   out.push(
     `2. Latency vs store size; sequential requests (1 connection, autocannon), ${latency.durationS} s per read and create ` +
-      `(page-20, put, deactivate: ${latency.updateDurationS} s; delete: a fixed count of distinct records), each write after a ${latency.updateDurationS} s get-by-id of its own (the paired get); random seeded ids; ms`,
+      `(page-20, put, deactivate: ${latency.updateDurationS} s; delete: a fixed count of distinct records), random seeded ids; ms. "x get": each write sent alternately with gets by id on one connection, ${latency.updateDurationS} s (delete: up to 2,000 pairs), write p50 over get p50`,
   );
   const opRows = [];
   for (const r of latency.results) {
-    for (const [name, run, ratio, pairedGet] of [
+    for (const [name, run, vsGet] of [
       ['get-by-id', r.getById],
       ['page-20', r.page20],
       ['create', r.create],
-      ['put', r.put, r.writeToGetP50.put, r.pairedGetP50.put],
-      ['deactivate', r.deactivate, r.writeToGetP50.deactivate, r.pairedGetP50.deactivate],
-      ['delete', r.delete, r.writeToGetP50.delete, r.pairedGetP50.delete],
+      ['put', r.put, r.writeVsGet.put],
+      ['deactivate', r.deactivate, r.writeVsGet.deactivate],
+      ['delete', r.delete, r.writeVsGet.delete],
     ]) {
       if (!run) continue;
       opRows.push([
@@ -667,8 +663,8 @@ function renderLatency(latency) {
         name,
         int(run.requestsPerSecond),
         ms(run.latencyMs.p50),
-        ratio === undefined ? '' : ms(pairedGet),
-        ratio === undefined ? '' : `${fixed(ratio)} (<= 3)`,
+        vsGet ? `${ms(vsGet.writeP50)} / ${ms(vsGet.readP50)} (${int(vsGet.pairs)})` : '',
+        vsGet ? `${fixed(vsGet.ratio)} (<= 3)` : '',
         ms(run.latencyMs.p90),
         ms(run.latencyMs.p99),
         ms(run.latencyMs.max),
@@ -677,7 +673,7 @@ function renderLatency(latency) {
       ]);
     }
   }
-  out.push(table(['seeded', 'op', 'req/s', 'p50', 'paired get p50', 'p50 x paired get', 'p90', 'p99', 'max', 'n', 'non-2xx'], opRows, 2));
+  out.push(table(['seeded', 'op', 'req/s', 'p50', 'alternating p50 write / get (pairs)', 'x get', 'p90', 'p99', 'max', 'n', 'non-2xx'], opRows, 2));
   out.push('');
   out.push('3. Seeding and memory of the server child (RSS / heap used after a forced GC)');
   out.push(
