@@ -58,7 +58,11 @@ function connection(url) {
       if (body || method === 'PUT' || method === 'POST') lines.push(`Content-Length: ${Buffer.byteLength(body)}`);
       const started = process.hrtime.bigint();
       socket.write(`${lines.join('\r\n')}\r\n\r\n${body}`);
-      const status = await Promise.race([answer(), failed]);
+      let timer;
+      const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no whole answer to ${method} ${path} within 10 s`)), 10_000);
+      });
+      const status = await Promise.race([answer(), failed, timeout]).finally(() => clearTimeout(timer));
       return { status, ms: Number(process.hrtime.bigint() - started) / 1e6 };
     },
     close: () => socket.destroy(),
