@@ -49,6 +49,9 @@ function numberFromEnv(name, fallback, { allowZero = false } = {}) {
   return value;
 }
 
+/** Where bare-hono.mjs answers its minimal-store create (the create reference). */
+const REFERENCE_PREFIX = '/reference';
+
 const config = {
   duration: numberFromEnv('BENCH_DURATION', 5),
   warmup: numberFromEnv('BENCH_WARMUP', 1, { allowZero: true }),
@@ -212,7 +215,12 @@ async function probe(url, { method = 'GET', headers, body } = {}) {
   response.headers.forEach((value, key) => {
     headerBytes += Buffer.byteLength(`${key}: ${value}\r\n`);
   });
-  return { text, bodyBytes: Buffer.byteLength(text), headerBytes };
+  // The header lines a server of our own may repeat (not those node writes itself).
+  const sentHeaders = {};
+  response.headers.forEach((value, key) => {
+    if (!['content-length', 'connection', 'keep-alive', 'transfer-encoding'].includes(key)) sentHeaders[key] = value;
+  });
+  return { text, bodyBytes: Buffer.byteLength(text), headerBytes, sentHeaders };
 }
 
 // ---------------------------------------------------------------- load
@@ -363,11 +371,12 @@ async function throughputPhase() {
     const created = await probe(mock.info.url + COLLECTION, { method: 'POST', headers: postHeaders, body: uniqueCreateBody() });
     const fetched = await probe(`${mock.info.url}${COLLECTION}/${FIXTURE_ID}`, { headers });
     const listed = await probe(mock.info.url + COLLECTION, { headers });
-    await ask(bare.child, { type: 'bodies', get: fetched.text, list: listed.text, create: created.text }, 'bodies-set');
+    await ask(bare.child, { type: 'bodies', get: fetched.text, list: listed.text, create: created.text, createHeaders: created.sentHeaders }, 'bodies-set');
 
     const bareGet = await probe(`${bare.info.url}${COLLECTION}/${FIXTURE_ID}`, { headers });
     const bareList = await probe(bare.info.url + COLLECTION, { headers });
     const bareCreate = await probe(bare.info.url + COLLECTION, { method: 'POST', headers: postHeaders, body: uniqueCreateBody() });
+    const referenceCreate = await probe(bare.info.url + REFERENCE_PREFIX + COLLECTION, { method: 'POST', headers: postHeaders, body: uniqueCreateBody() });
 
     const scenarios = [
       {
@@ -383,7 +392,9 @@ async function throughputPhase() {
       {
         name: 'create',
         request: { method: 'POST', path: COLLECTION, headers: postHeaders, next: () => ({ body: uniqueCreateBody() }), create: true },
-        probes: { mock: created, bare: bareCreate },
+        probes: { mock: created, bare: bareCreate, reference: referenceCreate },
+        // Also run against bare-hono.mjs's minimal store, to show how much of the gap any store pays.
+        referencePath: REFERENCE_PREFIX + COLLECTION,
       },
     ];
 
@@ -391,16 +402,19 @@ async function throughputPhase() {
     const results = [];
     for (const scenario of scenarios) {
       const options = { request: scenario.request, connections: config.connections, duration: config.duration };
-      const runs = { oktaMock: [], bareHono: [] };
+      const runs = { oktaMock: [], bareHono: [], reference: [] };
+      const keys = scenario.referencePath ? ['oktaMock', 'bareHono', 'reference'] : ['oktaMock', 'bareHono'];
+      const optionsOf = (key) =>
+        key === 'reference' ? { ...options, url: targets.bareHono, request: { ...scenario.request, path: scenario.referencePath } } : { ...options, url: targets[key] };
       const warmed = new Set();
       // Alternate which server goes first, so drift on the machine hits both sides alike.
       for (let round = 0; round < config.rounds; round++) {
-        for (const key of round % 2 === 0 ? ['oktaMock', 'bareHono'] : ['bareHono', 'oktaMock']) {
+        for (const key of round % 2 === 0 ? keys : [...keys].reverse()) {
           if (config.warmup > 0 && !warmed.has(key)) {
-            await throughputRun({ ...options, url: targets[key], duration: config.warmup });
+            await throughputRun({ ...optionsOf(key), duration: config.warmup });
             warmed.add(key);
           }
-          const run = await throughputRun({ ...options, url: targets[key] });
+          const run = await throughputRun(optionsOf(key));
           logRun(`${key} ${scenario.name} round ${round + 1}`, run);
           runs[key].push(run);
         }
@@ -418,6 +432,11 @@ async function throughputPhase() {
         bareHono,
         ratio: ratio(oktaMock.requestsPerSecond, bareHono.requestsPerSecond),
         roundRatios: runs.oktaMock.map((run, i) => ratio(run.requestsPerSecond, runs.bareHono[i].requestsPerSecond)),
+        ...(runs.reference.length > 0 && {
+          reference: combine(runs.reference),
+          referenceRoundRatios: runs.reference.map((run, i) => ratio(run.requestsPerSecond, runs.bareHono[i].requestsPerSecond)),
+          referenceHeaderBytes: scenario.probes.reference.headerBytes,
+        }),
       });
     }
     const mockStats = await ask(mock.child, { type: 'stats' }, 'stats');
@@ -634,6 +653,14 @@ function renderThroughput(throughput, meta) {
       ]),
     ),
   );
+  for (const r of throughput.results.filter((x) => x.reference)) {
+    const perBare = r.reference.requestsPerSecond / r.bareHono.requestsPerSecond;
+    out.push(
+      `${r.endpoint} reference (bare Hono parsing the body into a Map and answering the record's JSON with okta-mock's header lines, ` +
+        `${r.referenceHeaderBytes} B; no validation, journal or indexes): ${int(r.reference.requestsPerSecond)} req/s = ${fixed(perBare)} x bare ` +
+        `(per round ${r.referenceRoundRatios.map((x) => fixed(x)).join(' ')}); okta-mock = ${fixed(r.oktaMock.requestsPerSecond / r.reference.requestsPerSecond)} x the reference.`,
+    );
+  }
   out.push(
     `Throughput servers after their runs: okta-mock RSS ${mib(throughput.memoryAfter.oktaMock.rss)} MiB ` +
       `(${int(throughput.memoryAfter.oktaMockStoredOrigins)} origins), bare Hono RSS ${mib(throughput.memoryAfter.bareHono.rss)} MiB.`,

@@ -6,7 +6,7 @@
  * No auth, no validation, no store, no extra headers. POST reads the request
  * body before answering.
  *
- * IPC: sends { type: 'ready', url }; accepts { type: 'bodies', get, list, create }
+ * IPC: sends { type: 'ready', url }; accepts { type: 'bodies', get, list, create, createHeaders }
  * (replies { type: 'bodies-set' }) and { type: 'stats' }.
  */
 import { createAdaptorServer } from '@hono/node-server';
@@ -23,6 +23,28 @@ app.post('/api/v1/trustedOrigins', async (c) => {
 });
 app.get('/api/v1/trustedOrigins/:id', (c) => c.body(bodies.get, 200, JSON_HEADERS));
 
+/**
+ * The create reference: about the least a server can do and still be a store.
+ * It parses the body, keeps the record in a Map and answers its JSON (with
+ * `_links`) under the same header lines okta-mock sent for its create (a
+ * fresh request id each time). No validation, no uniqueness, no journal. It
+ * shows what parsing, storing and serializing cost on top of the echo.
+ */
+let referenceHeaders = JSON_HEADERS;
+const referenceStore = new Map();
+let referenceCount = 0;
+app.post('/reference/api/v1/trustedOrigins', async (c) => {
+  const input = JSON.parse(await c.req.text());
+  const id = `tosref${String(referenceCount++).padStart(14, '0')}`;
+  const now = new Date().toISOString();
+  const record = { id, name: input.name, origin: input.origin, scopes: input.scopes, status: 'ACTIVE', created: now, createdBy: 'reference', lastUpdated: now, lastUpdatedBy: 'reference' };
+  referenceStore.set(id, record);
+  const href = `${new URL(c.req.url).origin}/api/v1/trustedOrigins/${id}`;
+  const links = { self: { href, hints: { allow: ['GET', 'PUT', 'DELETE'] } }, deactivate: { href: `${href}/lifecycle/deactivate`, hints: { allow: ['POST'] } } };
+  const headers = { ...referenceHeaders, 'X-Okta-Request-Id': `ref${String(referenceCount).padStart(17, '0')}`, Date: new Date().toUTCString() };
+  return c.body(JSON.stringify({ ...record, _links: links }), 200, headers);
+});
+
 const server = createAdaptorServer({ fetch: app.fetch, hostname: '127.0.0.1' });
 server.listen(0, '127.0.0.1', () => {
   const { port } = server.address();
@@ -32,6 +54,7 @@ server.listen(0, '127.0.0.1', () => {
 process.on('message', (message) => {
   if (message?.type === 'bodies') {
     Object.assign(bodies, { get: message.get, list: message.list, create: message.create });
+    if (message.createHeaders) referenceHeaders = message.createHeaders;
     process.send({ type: 'bodies-set' });
   } else if (message?.type === 'stats') {
     globalThis.gc?.();
