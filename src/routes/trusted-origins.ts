@@ -11,10 +11,8 @@ export function trustedOriginRoutes(model: TrustedOriginModel): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   routes.get('/', (c) => {
-    // One pass over the query string for all four (the first of a repeated parameter wins, as with query(name)).
-    const query = c.req.query();
-    const params = { q: query.q, filter: query.filter, after: query.after };
-    const page = model.list({ q: params.q, filter: params.filter, after: params.after, limit: query.limit });
+    const params = { q: c.req.query('q'), filter: c.req.query('filter'), after: c.req.query('after') };
+    const page = model.list({ q: params.q, filter: params.filter, after: params.after, limit: c.req.query('limit') });
     const orgUrl = orgUrlOf(c);
     const links = paginationLinks(orgUrl + COLLECTION, params, page.limit, page.nextAfter).map((link) => ['Link', link] as const);
     return jsonTextResponse(c, trustedOriginListJson(page.items, orgUrl), 200, links);
