@@ -18,9 +18,16 @@ function decodedName(raw: string): string {
   }
 }
 
+/**
+ * True when no parameter name in `query` can be a secret: nothing encoded, and
+ * no secret name at a parameter's start. Most queries (`limit=20`,
+ * `after=…`) then pass as they are, without splitting each pair.
+ */
+const mayNameASecret = new RegExp(`%|\\+|(?:^|&)(?:${[...SECRET_PARAMETERS].join('|')})(?:=|&|$)`, 'i');
+
 /** The query string (without `?`) with every secret parameter's value replaced by `[redacted]`. */
 export function redactQuery(query: string): string {
-  if (query === '') return query;
+  if (query === '' || !mayNameASecret.test(query)) return query;
   return query
     .split('&')
     .map((pair) => {

@@ -18,6 +18,11 @@ describe('redactQuery', () => {
     { name: 'marks a secret name given without a value', input: 'token', expected: 'token=[redacted]' },
     { name: 'keeps a name with malformed percent-encoding as it is', input: 'a%zz=1&token=x', expected: 'a%zz=1&token=[redacted]' },
     { name: 'does not redact a name that only contains a secret word', input: 'tokenType=x&mysid=y', expected: 'tokenType=x&mysid=y' },
+    { name: 'keeps a secret word that is only a value', input: 'q=token&after=sid', expected: 'q=token&after=sid' },
+    { name: 'redacts a secret name after plain ones, in any case', input: 'limit=20&Access_Token=x', expected: 'limit=20&Access_Token=[redacted]' },
+    { name: 'redacts a secret name given last without a value', input: 'limit=20&sid', expected: 'limit=20&sid=[redacted]' },
+    { name: 'keeps a name that decodes to a secret word and a space', input: 'token+=x', expected: 'token+=x' },
+    { name: 'redacts an encoded name among plain ones', input: 'limit=20&%73id=x', expected: 'limit=20&%73id=[redacted]' },
   ];
   it.each(named(cases))('%s', (_name, { input, expected }) => {
     expect(redactQuery(input)).toBe(expected);
