@@ -3,6 +3,7 @@ import type { TrustedOriginRecord } from '../domain/trusted-origin.js';
 import { parseOrigin } from '../domain/origin-url.js';
 import { canonicalOfParsed, canonicalOrigin } from '../domain/trusted-for.js';
 import type { BrowserPersistence } from './browser-persistence.js';
+import { StoredTrustedOrigin } from './stored-trusted-origin.js';
 
 /**
  * How many records one @msw/data collection holds. The library finds the
@@ -26,37 +27,6 @@ const checkedRecord = {
     types: undefined as { input: TrustedOriginRecord; output: TrustedOriginRecord } | undefined,
   },
 };
-
-/**
- * A record as the store hands it to the library: the store's own copy, made
- * here. @msw/data deep-copies every plain object it is given before
- * validating it (to cut the getters its relations define); a trusted origin
- * has no relations, and an instance of a class is taken as it is. That copy
- * was a tenth of a create's time, and a share of its garbage.
- */
-class StoredTrustedOrigin implements TrustedOriginRecord {
-  id: string;
-  name: string;
-  origin: string;
-  scopes: TrustedOriginRecord['scopes'];
-  status: TrustedOriginRecord['status'];
-  created: string;
-  createdBy: string;
-  lastUpdated: string;
-  lastUpdatedBy: string;
-
-  constructor(record: TrustedOriginRecord) {
-    this.id = record.id;
-    this.name = record.name;
-    this.origin = record.origin;
-    this.scopes = record.scopes.map((scope) => (scope.allowedOktaApps ? { ...scope, allowedOktaApps: [...scope.allowedOktaApps] } : { ...scope }));
-    this.status = record.status;
-    this.created = record.created;
-    this.createdBy = record.createdBy;
-    this.lastUpdated = record.lastUpdated;
-    this.lastUpdatedBy = record.lastUpdatedBy;
-  }
-}
 
 const createCollection = (persistence: BrowserPersistence | undefined, records: () => readonly unknown[]) =>
   new Collection({ schema: checkedRecord, extensions: persistence ? [persistence.extension(records)] : [] });
