@@ -28,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { coldStartSection } from './lib/cold-start.mjs';
 import { interleavedLatency } from './lib/interleaved.mjs';
+import { percentiles } from './lib/percentiles.mjs';
 import { seedId, seededRandom } from './lib/seed.mjs';
 import { canPin, hasWrk, pinProcess, wrkRun } from './lib/wrk.mjs';
 
@@ -231,22 +232,6 @@ function medianOf(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function percentiles(values) {
-  if (values.length === 0) return { n: 0, mean: null, p50: null, p90: null, p99: null, max: null };
-  const sorted = Float64Array.from(values).sort();
-  const at = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-  let sum = 0;
-  for (const v of sorted) sum += v;
-  const round = (v) => Math.round(v * 1000) / 1000;
-  return {
-    n: sorted.length,
-    mean: round(sum / sorted.length),
-    p50: round(at(50)),
-    p90: round(at(90)),
-    p99: round(at(99)),
-    max: round(sorted[sorted.length - 1]),
-  };
-}
 
 /**
  * One autocannon run. `request` is { method, path, headers, body? } or adds

@@ -7,13 +7,7 @@
  * (even back to back) gave ratios from 0.7 to 4 for the same build.
  */
 import net from 'node:net';
-
-/** Nearest-rank percentile of an unsorted list of numbers. */
-function percentile(values, p) {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
+import { percentiles } from './percentiles.mjs';
 
 /**
  * A bare keep-alive HTTP/1.1 client on one socket: it writes each request as
@@ -97,8 +91,8 @@ export async function interleavedLatency({ url, read, write, durationS, pairs = 
   } finally {
     client.close();
   }
-  const readP50 = percentile(reads, 50);
-  const writeP50 = percentile(writes, 50);
+  const readP50 = percentiles(reads).p50;
+  const writeP50 = percentiles(writes).p50;
   return {
     pairs: Math.min(reads.length, writes.length),
     non2xx,
