@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fillJsonTemplate, jsonString, jsonStringInner, jsonTemplate, marker } from '../../src/domain/json-template.js';
+import { serializeTrustedOrigin, trustedOriginJson } from '../../src/domain/serialize-trusted-origin.js';
+import { named } from './table.js';
+import { recordedTrustedOrigin } from '../support/fixture-records.js';
+
+/** Any UTF-16 code unit, lone surrogates included (fast-check's own units give whole code points only). */
+const anyText = (maxLength?: number) => fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit)), maxLength });
+
+describe('jsonString and jsonStringInner', () => {
+  const cases = [
+    { name: 'plain ASCII', input: 'https://example.com:8080' },
+    { name: 'empty', input: '' },
+    { name: 'a quote and a backslash', input: 'a"b\\c' },
+    { name: 'control characters', input: '\u0000\u0001\t\n\r\u001f' },
+    { name: 'DEL and Latin-1 (not escaped)', input: '\u007f\u00e9\u00ff' },
+    { name: 'line and paragraph separators (not escaped)', input: '\u2028\u2029' },
+    { name: 'a surrogate pair', input: 'x\ud83d\ude00y' },
+    { name: 'a lone high surrogate', input: 'x\ud800y' },
+    { name: 'a lone low surrogate', input: 'x\udc00' },
+    { name: 'a marker-like text', input: '@@id@@' },
+  ];
+
+  it.each(named(cases))('gives JSON.stringify’s bytes for %s', (_name, { input }) => {
+    expect(jsonString(input)).toBe(JSON.stringify(input));
+    expect(jsonStringInner(input)).toBe(JSON.stringify(input).slice(1, -1));
+  });
+
+  it('gives JSON.stringify’s bytes for any string', () => {
+    fc.assert(
+      fc.property(anyText(), (text) => {
+        expect(jsonString(text)).toBe(JSON.stringify(text));
+      }),
+    );
+  });
+});
+
+describe('jsonTemplate', () => {
+  const cases = [
+    {
+      name: 'a whole value and text inside a string',
+      shape: { id: marker('id'), href: `${marker('org')}/x/${marker('id')}`, n: 1 },
+      texts: ['{"id":', ',"href":"', '/x/', '","n":1}'],
+      slots: [
+        { kind: 'value', name: 'id' },
+        { kind: 'inner', name: 'org' },
+        { kind: 'inner', name: 'id' },
+      ],
+    },
+    { name: 'no marker', shape: { a: 'b' }, texts: ['{"a":"b"}'], slots: [] },
+    { name: 'a marker first and last', shape: [marker('a'), marker('b')], texts: ['[', ',', ']'], slots: [{ kind: 'value', name: 'a' }, { kind: 'value', name: 'b' }] },
+  ];
+
+  it.each(named(cases))('splits %s', (_name, { shape, texts, slots }) => {
+    expect(jsonTemplate(JSON.stringify(shape))).toEqual({ texts, slots });
+  });
+
+  it('fills values as given and escapes in-string text', () => {
+    const template = jsonTemplate(JSON.stringify({ id: marker('id'), href: `${marker('org')}/x` }));
+    const filled = fillJsonTemplate(template, () => '[1]', () => 'a"b');
+    expect(filled).toBe('{"id":[1],"href":"a\\"b/x"}');
+  });
+});
+
+describe('trustedOriginJson from its template', () => {
+  const scope = fc.oneof(
+    fc.record({ type: fc.constantFrom('CORS' as const, 'REDIRECT' as const, 'IFRAME_EMBED' as const) }),
+    fc.record({ type: fc.constant('IFRAME_EMBED' as const), allowedOktaApps: fc.constantFrom([], ['OKTA_ENDUSER' as const]) }),
+  );
+  const text = anyText(30);
+
+  it('gives the bytes of JSON.stringify(serializeTrustedOrigin()) for any record and org URL', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ id: text, name: text, origin: text, created: text, createdBy: text, lastUpdated: text, lastUpdatedBy: text }),
+        fc.constantFrom('ACTIVE' as const, 'INACTIVE' as const),
+        fc.array(scope, { maxLength: 3 }),
+        text,
+        (fields, status, scopes, orgUrl) => {
+          const record = recordedTrustedOrigin({ ...fields, status, scopes });
+          expect(trustedOriginJson(record, orgUrl)).toBe(JSON.stringify(serializeTrustedOrigin(record, orgUrl)));
+        },
+      ),
+    );
+  });
+});
