@@ -21,6 +21,7 @@
  * is pinned to core 0 and the load generator to core 1. See bench/README.md.
  */
 import { execSync, fork } from 'node:child_process';
+import http from 'node:http';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,7 +51,7 @@ function numberFromEnv(name, fallback, { allowZero = false } = {}) {
   return value;
 }
 
-/** Where bare-hono.mjs answers its minimal-store create (the create reference). */
+/** Where bare-hono.mjs answers with okta-mock's header lines (the references: see bare-hono.mjs). */
 const REFERENCE_PREFIX = '/reference';
 
 const config = {
@@ -205,23 +206,43 @@ function authHeaders(token, extra = {}) {
   return { Authorization: `SSWS ${token}`, Accept: 'application/json', ...extra };
 }
 
-/** One request with fetch, to capture a body and check the status. */
-async function probe(url, { method = 'GET', headers, body } = {}) {
-  const response = await fetch(url, { method, headers, body });
-  const text = await response.text();
-  if (response.status !== 200) {
-    throw new Error(`probe ${method} ${url} answered ${response.status}: ${text.slice(0, 300)}`);
-  }
-  let headerBytes = `HTTP/1.1 ${response.status} ${response.statusText}\r\n`.length + 2;
-  response.headers.forEach((value, key) => {
-    headerBytes += Buffer.byteLength(`${key}: ${value}\r\n`);
+/**
+ * One request over node:http, to capture a body and the exact header lines
+ * (names as sent, one entry per line: a `Headers` object would join the two
+ * `Link` lines of a list), and to check the status.
+ */
+function probe(url, { method = 'GET', headers, body } = {}) {
+  return new Promise((resolve, reject) => {
+    // Keep-alive, as the load generator's connections are, so the header lines are the ones it gets.
+    const request = http.request(url, { method, agent: false, headers: { ...headers, Connection: 'keep-alive' } }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        request.destroy();
+        const text = Buffer.concat(chunks).toString('utf8');
+        if (response.statusCode !== 200) {
+          reject(new Error(`probe ${method} ${url} answered ${response.statusCode}: ${text.slice(0, 300)}`));
+          return;
+        }
+        const raw = response.rawHeaders;
+        let headerBytes = `HTTP/1.1 ${response.statusCode} ${response.statusMessage}\r\n`.length + 2;
+        // The header lines a server of our own may repeat (not those node writes itself), as one
+        // plain object in which a repeated name holds its values in order: node writes one line per entry.
+        const sentHeaders = {};
+        for (let i = 0; i < raw.length; i += 2) {
+          const [name, value] = [raw[i], raw[i + 1]];
+          headerBytes += Buffer.byteLength(`${name}: ${value}\r\n`);
+          if (['content-length', 'connection', 'keep-alive', 'transfer-encoding'].includes(name.toLowerCase())) continue;
+          const before = sentHeaders[name];
+          sentHeaders[name] = before === undefined ? value : [before, value].flat();
+        }
+        resolve({ text, bodyBytes: Buffer.byteLength(text), headerBytes, sentHeaders });
+      });
+    });
+    request.on('error', reject);
+    request.end(body);
   });
-  // The header lines a server of our own may repeat (not those node writes itself).
-  const sentHeaders = {};
-  response.headers.forEach((value, key) => {
-    if (!['content-length', 'connection', 'keep-alive', 'transfer-encoding'].includes(key)) sentHeaders[key] = value;
-  });
-  return { text, bodyBytes: Buffer.byteLength(text), headerBytes, sentHeaders };
 }
 
 // ---------------------------------------------------------------- load
@@ -356,29 +377,42 @@ async function throughputPhase() {
     const created = await probe(mock.info.url + COLLECTION, { method: 'POST', headers: postHeaders, body: uniqueCreateBody() });
     const fetched = await probe(`${mock.info.url}${COLLECTION}/${FIXTURE_ID}`, { headers });
     const listed = await probe(mock.info.url + COLLECTION, { headers });
-    await ask(bare.child, { type: 'bodies', get: fetched.text, list: listed.text, create: created.text, createHeaders: created.sentHeaders }, 'bodies-set');
+    await ask(
+      bare.child,
+      {
+        type: 'bodies',
+        get: fetched.text,
+        list: listed.text,
+        create: created.text,
+        referenceHeaders: { get: fetched.sentHeaders, list: listed.sentHeaders, create: created.sentHeaders },
+      },
+      'bodies-set',
+    );
 
     const bareGet = await probe(`${bare.info.url}${COLLECTION}/${FIXTURE_ID}`, { headers });
     const bareList = await probe(bare.info.url + COLLECTION, { headers });
     const bareCreate = await probe(bare.info.url + COLLECTION, { method: 'POST', headers: postHeaders, body: uniqueCreateBody() });
+    const referenceGet = await probe(`${bare.info.url}${REFERENCE_PREFIX}${COLLECTION}/${FIXTURE_ID}`, { headers });
+    const referenceList = await probe(bare.info.url + REFERENCE_PREFIX + COLLECTION, { headers });
     const referenceCreate = await probe(bare.info.url + REFERENCE_PREFIX + COLLECTION, { method: 'POST', headers: postHeaders, body: uniqueCreateBody() });
 
     const scenarios = [
       {
         name: 'get-by-id',
         request: { method: 'GET', path: `${COLLECTION}/${FIXTURE_ID}`, headers },
-        probes: { mock: fetched, bare: bareGet },
+        probes: { mock: fetched, bare: bareGet, reference: referenceGet },
+        referencePath: `${REFERENCE_PREFIX}${COLLECTION}/${FIXTURE_ID}`,
       },
       {
         name: 'list',
         request: { method: 'GET', path: COLLECTION, headers },
-        probes: { mock: listed, bare: bareList },
+        probes: { mock: listed, bare: bareList, reference: referenceList },
+        referencePath: REFERENCE_PREFIX + COLLECTION,
       },
       {
         name: 'create',
         request: { method: 'POST', path: COLLECTION, headers: postHeaders, next: () => ({ body: uniqueCreateBody() }), create: true },
         probes: { mock: created, bare: bareCreate, reference: referenceCreate },
-        // Also run against bare-hono.mjs's minimal store, to show how much of the gap any store pays.
         referencePath: REFERENCE_PREFIX + COLLECTION,
       },
     ];
@@ -638,14 +672,25 @@ function renderThroughput(throughput, meta) {
       ]),
     ),
   );
-  for (const r of throughput.results.filter((x) => x.reference)) {
-    const perBare = r.reference.requestsPerSecond / r.bareHono.requestsPerSecond;
-    out.push(
-      `${r.endpoint} reference (bare Hono parsing the body into a Map and answering the record's JSON with okta-mock's header lines, ` +
-        `${r.referenceHeaderBytes} B; no validation, journal or indexes): ${int(r.reference.requestsPerSecond)} req/s = ${fixed(perBare)} x bare ` +
-        `(per round ${r.referenceRoundRatios.map((x) => fixed(x)).join(' ')}); okta-mock = ${fixed(r.oktaMock.requestsPerSecond / r.reference.requestsPerSecond)} x the reference.`,
-    );
-  }
+  out.push(
+    "References: bare Hono answering with okta-mock's header lines (a fresh request id and Date each time, as one plain header object, " +
+      "node-server's fast path); for get and list the same fixed body, for create a minimal store (the body parsed into a Map, the record's JSON answered; no validation, journal or indexes).",
+  );
+  out.push(
+    table(
+      ['reference', 'req/s', 'x bare', 'per round', 'hdr B', 'okta-mock x reference'],
+      throughput.results
+        .filter((r) => r.reference)
+        .map((r) => [
+          r.endpoint,
+          int(r.reference.requestsPerSecond),
+          fixed(r.reference.requestsPerSecond / r.bareHono.requestsPerSecond),
+          r.referenceRoundRatios.map((x) => fixed(x)).join(' '),
+          r.referenceHeaderBytes,
+          fixed(r.oktaMock.requestsPerSecond / r.reference.requestsPerSecond),
+        ]),
+    ),
+  );
   out.push(
     `Throughput servers after their runs: okta-mock RSS ${mib(throughput.memoryAfter.oktaMock.rss)} MiB ` +
       `(${int(throughput.memoryAfter.oktaMockStoredOrigins)} origins), bare Hono RSS ${mib(throughput.memoryAfter.bareHono.rss)} MiB.`,

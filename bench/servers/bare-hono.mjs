@@ -6,7 +6,7 @@
  * No auth, no validation, no store, no extra headers. POST reads the request
  * body before answering.
  *
- * IPC: sends { type: 'ready', url }; accepts { type: 'bodies', get, list, create, createHeaders }
+ * IPC: sends { type: 'ready', url }; accepts { type: 'bodies', get, list, create, referenceHeaders }
  * (replies { type: 'bodies-set' }) and { type: 'stats' }.
  */
 import { createAdaptorServer } from '@hono/node-server';
@@ -24,25 +24,43 @@ app.post('/api/v1/trustedOrigins', async (c) => {
 app.get('/api/v1/trustedOrigins/:id', (c) => c.body(bodies.get, 200, JSON_HEADERS));
 
 /**
- * The create reference: about the least a server can do and still be a store.
- * It parses the body, keeps the record in a Map and answers its JSON (with
- * `_links`) under the same header lines okta-mock sent for its create (a
- * fresh request id each time). No validation, no uniqueness, no journal. It
- * shows what parsing, storing and serializing cost on top of the echo.
+ * The references: what the same routes cost with okta-mock's header lines
+ * and nothing else of okta-mock's. Each answer carries the lines okta-mock
+ * sent for that endpoint (the list's two `Link` lines included), with a fresh
+ * request id and the current Date, as one plain header object: the form
+ * okta-mock itself hands @hono/node-server (its fast path; Hono's `c.body`
+ * with more than one header builds a `Headers` object, which costs more).
+ * Get and list answer okta-mock's fixed bodies. Create is about the least a
+ * server can do and still be a store: it parses the body, keeps the record in
+ * a Map and answers its JSON with `_links`. No validation, no uniqueness, no
+ * journal, no indexes.
  */
-let referenceHeaders = JSON_HEADERS;
+const referenceHeaders = { get: JSON_HEADERS, list: JSON_HEADERS, create: JSON_HEADERS };
+let answered = 0;
+let dateSecond = -1;
+let dateText = '';
+function stamped(headers) {
+  const now = Date.now();
+  if (Math.floor(now / 1000) !== dateSecond) {
+    dateSecond = Math.floor(now / 1000);
+    dateText = new Date(now).toUTCString();
+  }
+  answered += 1;
+  return Object.assign({}, headers, { 'X-Okta-Request-Id': answered.toString(16).padStart(32, '0'), Date: dateText });
+}
+
 const referenceStore = new Map();
-let referenceCount = 0;
+app.get('/reference/api/v1/trustedOrigins/:id', () => new Response(bodies.get, { status: 200, headers: stamped(referenceHeaders.get) }));
+app.get('/reference/api/v1/trustedOrigins', () => new Response(bodies.list, { status: 200, headers: stamped(referenceHeaders.list) }));
 app.post('/reference/api/v1/trustedOrigins', async (c) => {
   const input = JSON.parse(await c.req.text());
-  const id = `tosref${String(referenceCount++).padStart(14, '0')}`;
+  const id = `tosref${String(referenceStore.size).padStart(14, '0')}`;
   const now = new Date().toISOString();
   const record = { id, name: input.name, origin: input.origin, scopes: input.scopes, status: 'ACTIVE', created: now, createdBy: 'reference', lastUpdated: now, lastUpdatedBy: 'reference' };
   referenceStore.set(id, record);
   const href = `${new URL(c.req.url).origin}/api/v1/trustedOrigins/${id}`;
   const links = { self: { href, hints: { allow: ['GET', 'PUT', 'DELETE'] } }, deactivate: { href: `${href}/lifecycle/deactivate`, hints: { allow: ['POST'] } } };
-  const headers = { ...referenceHeaders, 'X-Okta-Request-Id': `ref${String(referenceCount).padStart(17, '0')}`, Date: new Date().toUTCString() };
-  return c.body(JSON.stringify({ ...record, _links: links }), 200, headers);
+  return new Response(JSON.stringify({ ...record, _links: links }), { status: 200, headers: stamped(referenceHeaders.create) });
 });
 
 const server = createAdaptorServer({ fetch: app.fetch, hostname: '127.0.0.1' });
@@ -54,7 +72,7 @@ server.listen(0, '127.0.0.1', () => {
 process.on('message', (message) => {
   if (message?.type === 'bodies') {
     Object.assign(bodies, { get: message.get, list: message.list, create: message.create });
-    if (message.createHeaders) referenceHeaders = message.createHeaders;
+    if (message.referenceHeaders) Object.assign(referenceHeaders, message.referenceHeaders);
     process.send({ type: 'bodies-set' });
   } else if (message?.type === 'stats') {
     globalThis.gc?.();
