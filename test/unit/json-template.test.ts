@@ -66,7 +66,7 @@ describe('jsonTemplate', () => {
 describe('trustedOriginJson from its template', () => {
   const scope = fc.oneof(
     fc.record({ type: fc.constantFrom('CORS' as const, 'REDIRECT' as const, 'IFRAME_EMBED' as const) }),
-    fc.record({ type: fc.constant('IFRAME_EMBED' as const), allowedOktaApps: fc.constantFrom([], ['OKTA_ENDUSER' as const]) }),
+    fc.boolean().map((endUser) => ({ type: 'IFRAME_EMBED' as const, allowedOktaApps: endUser ? ['OKTA_ENDUSER' as const] : [] })),
   );
   const text = anyText(30);
 
