@@ -16,9 +16,27 @@ export const ID_FORMATS = {
 
 export type IdKind = keyof typeof ID_FORMATS;
 
+/** Every byte as two hex digits. */
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => HEX[byte >> 4]! + HEX[byte & 15]!);
+
+/**
+ * Hex text of `length` digits, eight from each draw (a draw is 32 uniform
+ * bits): every request gets an id, and a draw per digit was a tenth of an
+ * answer's own work.
+ */
+function hexString(random: RandomSource, length: number): string {
+  let out = '';
+  for (let left = length; left > 0; left -= 8) {
+    const bits = Math.floor(random() * 0x1_0000_0000);
+    const digits = HEX_BYTES[bits >>> 24]! + HEX_BYTES[(bits >>> 16) & 255]! + HEX_BYTES[(bits >>> 8) & 255]! + HEX_BYTES[bits & 255]!;
+    out += left >= 8 ? digits : digits.slice(0, left);
+  }
+  return out;
+}
+
 export function newId(kind: IdKind, random: RandomSource): string {
   const f = ID_FORMATS[kind];
-  return f.prefix + randomString(random, f.alphabet, f.length);
+  return f.prefix + (f.alphabet === HEX ? hexString(random, f.length) : randomString(random, f.alphabet, f.length));
 }
 
 const PATTERNS: Record<IdKind, RegExp> = Object.fromEntries(

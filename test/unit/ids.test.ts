@@ -34,6 +34,15 @@ describe('newId', () => {
     expect(new Set(run(42)).size).toBe(5);
   });
 
+  it('uses every hex digit at every position of request ids over many draws', () => {
+    for (const random of [seededRandom(3), Math.random]) {
+      const ids = Array.from({ length: 2000 }, () => newId('requestId', random));
+      for (let position = 0; position < 32; position++) {
+        expect(new Set(ids.map((id) => id[position])).size, `position ${position}`).toBe(16);
+      }
+    }
+  });
+
   it('uses both base64url extra characters in error ids over many draws', () => {
     const random = seededRandom(1);
     const all = Array.from({ length: 500 }, () => newId('errorId', random).slice(3)).join('');
