@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { paginationLinks } from '../domain/paginate.js';
-import { trustedOriginJson, trustedOriginListJson } from '../domain/serialize-trusted-origin.js';
+import { trustedOriginJson, trustedOriginListJson, writtenTrustedOriginJson } from '../domain/serialize-trusted-origin.js';
 import { emptyResponse, jsonTextResponse, orgUrlOf, readJsonBody, type AppEnv } from '../http.js';
 import type { TrustedOriginModel } from '../model/trusted-origins.js';
 
@@ -20,7 +20,7 @@ export function trustedOriginRoutes(model: TrustedOriginModel): Hono<AppEnv> {
 
   routes.post('/', async (c) => {
     const record = await model.create(await readJsonBody(c), c.get('actor').id);
-    return jsonTextResponse(c, trustedOriginJson(record, orgUrlOf(c)));
+    return jsonTextResponse(c, writtenTrustedOriginJson(record, orgUrlOf(c)));
   });
 
   routes.get('/:id', (c) => jsonTextResponse(c, trustedOriginJson(model.get(c.req.param('id')), orgUrlOf(c))));
@@ -29,7 +29,7 @@ export function trustedOriginRoutes(model: TrustedOriginModel): Hono<AppEnv> {
     const id = c.req.param('id');
     model.get(id);
     const record = await model.replace(id, await readJsonBody(c), c.get('actor').id);
-    return jsonTextResponse(c, trustedOriginJson(record, orgUrlOf(c)));
+    return jsonTextResponse(c, writtenTrustedOriginJson(record, orgUrlOf(c)));
   });
 
   routes.delete('/:id', (c) => {
@@ -39,12 +39,12 @@ export function trustedOriginRoutes(model: TrustedOriginModel): Hono<AppEnv> {
 
   routes.post('/:id/lifecycle/activate', async (c) => {
     const record = await model.setStatus(c.req.param('id'), 'ACTIVE', c.get('actor').id);
-    return jsonTextResponse(c, trustedOriginJson(record, orgUrlOf(c)));
+    return jsonTextResponse(c, writtenTrustedOriginJson(record, orgUrlOf(c)));
   });
 
   routes.post('/:id/lifecycle/deactivate', async (c) => {
     const record = await model.setStatus(c.req.param('id'), 'INACTIVE', c.get('actor').id);
-    return jsonTextResponse(c, trustedOriginJson(record, orgUrlOf(c)));
+    return jsonTextResponse(c, writtenTrustedOriginJson(record, orgUrlOf(c)));
   });
 
   return routes;

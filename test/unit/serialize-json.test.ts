@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { named } from './table.js';
-import { serializeTrustedOrigin, trustedOriginJson, trustedOriginListJson } from '../../src/domain/serialize-trusted-origin.js';
+import { serializeTrustedOrigin, trustedOriginJson, trustedOriginListJson, writtenTrustedOriginJson } from '../../src/domain/serialize-trusted-origin.js';
 import type { TrustedOriginRecord } from '../../src/domain/trusted-origin.js';
 import { recordedTrustedOrigin } from '../support/fixture-records.js';
 
@@ -28,6 +28,11 @@ describe('trustedOriginJson', () => {
   it.each(named(cases))('%s, the first time and again', (_name, { input }) => {
     expect(trustedOriginJson(input, ORG)).toBe(fresh(input, ORG));
     expect(trustedOriginJson(input, ORG)).toBe(fresh(input, ORG));
+  });
+
+  it.each(named(cases))('%s as the answer to a write, then to a read', (_name, { input }) => {
+    expect(writtenTrustedOriginJson(input, OTHER_ORG)).toBe(fresh(input, OTHER_ORG));
+    expect(trustedOriginJson(input, OTHER_ORG)).toBe(fresh(input, OTHER_ORG));
   });
 
   it('escapes an org URL and an id in the links as JSON.stringify does', () => {
