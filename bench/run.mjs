@@ -606,6 +606,8 @@ function table(headers, rows, leftColumns = 1) {
 }
 
 const fixed = (v, digits = 2) => (v === null || v === undefined ? '-' : v.toFixed(digits));
+/** A difference with its sign, `+28.1` or `-19.4`. */
+const signed = (v, digits = 1) => (v === null || v === undefined ? '-' : `${v < 0 ? '' : '+'}${v.toFixed(digits)}`);
 
 function renderColdStart(cold) {
   const out = [];
@@ -636,11 +638,11 @@ function renderColdStart(cold) {
     ),
   );
   out.push(
-    `okta-mock/msw over msw + msw/node: +${fixed(cold.mswImportInProcessStepMedianMs, 1)} ms imported right after them in the same process ` +
+    `okta-mock/msw over msw + msw/node: ${signed(cold.mswImportInProcessStepMedianMs)} ms imported right after them in the same process ` +
       `(samples ${cold.mswImportInProcessStepSamplesMs.map((v) => v.toFixed(0)).join(' ')}); goal <= +60 ms`,
   );
   out.push(
-    `  across processes: +${fixed(cold.mswImportDeltaMs, 1)} ms (of medians), +${fixed(cold.mswImportPairedDeltaMedianMs, 1)} ms (median of per-round differences)` +
+    `  across processes: ${signed(cold.mswImportDeltaMs)} ms (of medians), ${signed(cold.mswImportPairedDeltaMedianMs)} ms (median of per-round differences)` +
       (nothing ? `; an empty import costs ${fixed(nothing.medianMs, 1)} ms` : ''),
   );
   return out;
