@@ -51,7 +51,6 @@ export function orgRequestRun(deps: OrgRequestDeps): OrgRequestRun {
   const cors = corsStep(deps.trustedOrigins);
   const limitsAndFaults = limitsAndFaultsCheck(deps.faults);
   const framePage = pageHeaderStep(deps.trustedOrigins);
-  const answerError = (c: Context<AppEnv>) => (error: unknown) => deps.answerError(c, error);
 
   const apiRequest = (c: Context<AppEnv>, path: string, sent: SentHeaders, route: () => OrgAnswer): OrgAnswer => {
     const preflight = cors(c, sent);
@@ -85,8 +84,9 @@ export function orgRequestRun(deps: OrgRequestDeps): OrgRequestRun {
       answer = deps.answerError(c, error);
     }
     if (answer instanceof Promise) {
-      answer = answer.catch(answerError(c));
-      return finish ? answer.then((res) => finish(res, sent)) : answer;
+      // One reaction for both outcomes, not catch() then then(): each link is a microtask per request.
+      const settled = (res: Response) => (finish ? finish(res, sent) : res);
+      return answer.then(settled, (error: unknown) => settled(deps.answerError(c, error)));
     }
     return finish ? finish(answer, sent) : answer;
   };

@@ -50,7 +50,8 @@ export class TrustedOriginModel {
     return record;
   }
 
-  async create(body: unknown, actorId: string): Promise<TrustedOriginRecord> {
+  /** Not async: the store's promise is handed back as it is, without a promise of its own around it. Bad input throws at once. */
+  create(body: unknown, actorId: string): Promise<TrustedOriginRecord> {
     const input = validateTrustedOriginInput(body);
     this.assertUnique(input, undefined);
     const now = toOktaTimestamp(this.context.now());
