@@ -422,7 +422,7 @@ async function throughputPhase() {
     for (const scenario of scenarios) {
       const options = { request: scenario.request, connections: config.connections, duration: config.duration };
       const runs = { oktaMock: [], bareHono: [], reference: [] };
-      const keys = scenario.referencePath ? ['oktaMock', 'bareHono', 'reference'] : ['oktaMock', 'bareHono'];
+      const keys = ['oktaMock', 'bareHono', 'reference'];
       const optionsOf = (key) =>
         key === 'reference' ? { ...options, url: targets.bareHono, request: { ...scenario.request, path: scenario.referencePath } } : { ...options, url: targets[key] };
       const warmed = new Set();
@@ -451,11 +451,9 @@ async function throughputPhase() {
         bareHono,
         ratio: ratio(oktaMock.requestsPerSecond, bareHono.requestsPerSecond),
         roundRatios: runs.oktaMock.map((run, i) => ratio(run.requestsPerSecond, runs.bareHono[i].requestsPerSecond)),
-        ...(runs.reference.length > 0 && {
-          reference: combine(runs.reference),
-          referenceRoundRatios: runs.reference.map((run, i) => ratio(run.requestsPerSecond, runs.bareHono[i].requestsPerSecond)),
-          referenceHeaderBytes: scenario.probes.reference.headerBytes,
-        }),
+        reference: combine(runs.reference),
+        referenceRoundRatios: runs.reference.map((run, i) => ratio(run.requestsPerSecond, runs.bareHono[i].requestsPerSecond)),
+        referenceHeaderBytes: scenario.probes.reference.headerBytes,
       });
     }
     const mockStats = await ask(mock.child, { type: 'stats' }, 'stats');
@@ -681,16 +679,14 @@ function renderThroughput(throughput, meta) {
   out.push(
     table(
       ['reference', 'req/s', 'x bare', 'per round', 'hdr B', 'okta-mock x reference'],
-      throughput.results
-        .filter((r) => r.reference)
-        .map((r) => [
-          r.endpoint,
-          int(r.reference.requestsPerSecond),
-          fixed(r.reference.requestsPerSecond / r.bareHono.requestsPerSecond),
-          r.referenceRoundRatios.map((x) => fixed(x)).join(' '),
-          r.referenceHeaderBytes,
-          fixed(r.oktaMock.requestsPerSecond / r.reference.requestsPerSecond),
-        ]),
+      throughput.results.map((r) => [
+        r.endpoint,
+        int(r.reference.requestsPerSecond),
+        fixed(r.reference.requestsPerSecond / r.bareHono.requestsPerSecond),
+        r.referenceRoundRatios.map((x) => fixed(x)).join(' '),
+        r.referenceHeaderBytes,
+        fixed(r.oktaMock.requestsPerSecond / r.reference.requestsPerSecond),
+      ]),
     ),
   );
   out.push(
