@@ -30,9 +30,48 @@ const checkedRecord = {
 
 const createCollection = (persistence: BrowserPersistence | undefined, records: () => readonly unknown[]) =>
   new Collection({ schema: checkedRecord, extensions: persistence ? [persistence.extension(records)] : [] });
-type Bucket = ReturnType<typeof createCollection>;
+type Collection_ = ReturnType<typeof createCollection>;
 /** A record as the library holds it (it carries the library's hidden primary key). */
-type StoredRecord = ReturnType<Bucket['all']>[number];
+type StoredRecord = ReturnType<Collection_['all']>[number];
+
+/** One @msw/data collection and what the store knows of it, kept on it rather than in maps keyed by it. */
+interface Bucket {
+  readonly collection: Collection_;
+  /** Its current records in creation sequence, as #inOrder last found them; dropped whenever the bucket changes. */
+  ordered: StoredRecord[] | undefined;
+  /** The highest creation sequence ever put in it: buckets ascend by it, for the cursor search (-1 while empty). */
+  maxSequence: number;
+}
+
+/**
+ * Where an id stands: its current version and bucket (both undefined once it
+ * is deleted) and its creation sequence, kept after a delete so a cursor
+ * naming a deleted record still resumes. One map entry per id, where three
+ * maps (record, bucket, sequence) cost a create three lookups more: in an org
+ * of 100,000 origins each lookup is a cache miss.
+ */
+interface Slot {
+  record: StoredRecord | undefined;
+  bucket: Bucket | undefined;
+  readonly sequence: number;
+}
+
+/**
+ * @msw/data keys each record with `crypto.randomUUID()`, which Node builds by
+ * joining short strings: as the library keeps it, that key is a rope of about
+ * 500 bytes, a third of what a stored record costs the heap and the young
+ * generation's copying. Reading one character flattens it to its 36 bytes.
+ * The key is a symbol the library does not export, so it is found by its
+ * description on the first record; if a later version names it differently,
+ * nothing is flattened and nothing else changes.
+ */
+let libraryKey: symbol | null | undefined;
+function flattenLibraryKey(stored: object): void {
+  libraryKey ??= Object.getOwnPropertySymbols(stored).find((symbol) => symbol.description === 'kPrimaryKey') ?? null;
+  if (libraryKey === null) return;
+  const key: unknown = (stored as Record<symbol, unknown>)[libraryKey];
+  if (typeof key === 'string') key.charCodeAt(0);
+}
 
 /**
  * Trusted origins over @msw/data collections, the store of record: every
@@ -48,26 +87,23 @@ type StoredRecord = ReturnType<Bucket['all']>[number];
  * record's bucket, then deletes the old one. The library's own update()
  * clones the record twice and drafts it with patches: measured, that was
  * about 90% of a deactivate's time in-process, where a create validates once.
- * Readers only ever see the version `#byId` names, so the switch is atomic.
+ * Readers only ever see the version the id's slot names, so the switch is atomic.
  */
 export class TrustedOriginStore {
   readonly #persistence: BrowserPersistence | undefined;
   /** In creation order; the last is where new records go. Emptied buckets other than the last are dropped. */
   #buckets: Bucket[] = [];
-  readonly #bucketOf = new Map<string, Bucket>();
-  /** The highest creation sequence ever put in each bucket: buckets ascend by it, for the cursor search. */
-  readonly #maxSequence = new Map<Bucket, number>();
-  readonly #byId = new Map<string, StoredRecord>();
-  /** Each bucket's current records in creation sequence, as #inOrder last found them; dropped whenever the bucket or #byId changes for it. */
-  readonly #ordered = new Map<Bucket, StoredRecord[]>();
+  readonly #slots = new Map<string, Slot>();
+  #count = 0;
   readonly #idByName = new Map<string, string>();
   readonly #idByOrigin = new Map<string, string>();
-  /** Ids by canonical origin (`http://localhost:8080/` and `HTTP://LOCALHOST:8080` are one key), for CORS and redirect checks. */
-  readonly #idsByCanonicalOrigin: IdIndex = new Map();
-  /** Ids by lower-case host, so a refused origin's near misses are found without a scan. */
-  readonly #idsByHost: IdIndex = new Map();
-  /** Creation sequence per id, kept after a delete so a cursor naming a deleted record still resumes. */
-  readonly #sequence = new Map<string, number>();
+  /**
+   * The origin indexes for CORS, redirect and near-miss checks, built on the
+   * first such check and kept up to date from then on. An org used only
+   * through the API never builds them, so its writes skip parsing the origin
+   * and four lookups in maps as large as the org.
+   */
+  #originIndex: OriginIndex | undefined;
   #nextSequence = 0;
   /** Told after every insert, update and delete has landed (not on clear: the org store reports its resets itself). */
   onChange: () => void = () => {};
@@ -83,7 +119,7 @@ export class TrustedOriginStore {
   }
 
   get(id: string): TrustedOriginRecord | undefined {
-    return this.#byId.get(id);
+    return this.#slots.get(id)?.record;
   }
 
   idWithName(name: string): string | undefined {
@@ -97,16 +133,16 @@ export class TrustedOriginStore {
   /** The records whose origin is the same scheme, host and port as `origin`. */
   withSameOrigin(origin: string): TrustedOriginRecord[] {
     const key = canonicalOrigin(origin);
-    return key === undefined ? [] : this.#recordsOf(idsIn(this.#idsByCanonicalOrigin, key));
+    return key === undefined ? [] : this.#recordsOf(idsIn(this.#origins().byCanonical, key));
   }
 
   /** The records whose host (lower case, IPv6 in brackets) is `host`. */
   withHost(host: string): TrustedOriginRecord[] {
-    return this.#recordsOf(idsIn(this.#idsByHost, host));
+    return this.#recordsOf(idsIn(this.#origins().byHost, host));
   }
 
   count(): number {
-    return this.#byId.size;
+    return this.#count;
   }
 
   /** All records, oldest first, as a new array (it copies: page with `recordsAfter` instead). */
@@ -121,11 +157,11 @@ export class TrustedOriginStore {
    */
   recordsAfter(cursorId?: string): Iterable<TrustedOriginRecord> | undefined {
     if (cursorId === undefined) return this.#walkFrom(0, 0);
-    const cursor = this.#sequence.get(cursorId);
+    const cursor = this.#slots.get(cursorId)?.sequence;
     if (cursor === undefined) return undefined;
     const buckets = this.#buckets;
     // The first bucket that ever held a record created after the cursor (a still empty last bucket counts as such).
-    const b = lowerBound(buckets.length, (i) => (this.#maxSequence.get(buckets[i]!) ?? Infinity) <= cursor);
+    const b = lowerBound(buckets.length, (i) => (buckets[i]!.maxSequence < 0 ? Infinity : buckets[i]!.maxSequence) <= cursor);
     if (b === buckets.length) return [];
     const records = this.#inOrder(buckets[b]!);
     return this.#walkFrom(b, lowerBound(records.length, (i) => this.#sequenceOf(records[i]!) <= cursor), records);
@@ -136,16 +172,17 @@ export class TrustedOriginStore {
    * requests can never both pass a uniqueness check for the same value.
    */
   async insert(record: TrustedOriginRecord): Promise<TrustedOriginRecord> {
-    this.#claim(record);
-    if (this.#buckets[this.#buckets.length - 1]!.count() >= BUCKET_SIZE) this.#startBucket();
+    const slot = this.#claim(record);
+    if (this.#buckets[this.#buckets.length - 1]!.collection.count() >= BUCKET_SIZE) this.#startBucket();
     const bucket = this.#buckets[this.#buckets.length - 1]!;
     try {
-      const stored = await bucket.create(new StoredTrustedOrigin(record));
-      this.#byId.set(record.id, stored);
-      this.#ordered.delete(bucket);
-      this.#bucketOf.set(record.id, bucket);
-      const sequence = this.#sequence.get(record.id)!;
-      if (sequence > (this.#maxSequence.get(bucket) ?? -1)) this.#maxSequence.set(bucket, sequence);
+      const stored = await bucket.collection.create(new StoredTrustedOrigin(record));
+      flattenLibraryKey(stored);
+      if (slot.record === undefined) this.#count += 1;
+      slot.record = stored;
+      slot.bucket = bucket;
+      bucket.ordered = undefined;
+      if (slot.sequence > bucket.maxSequence) bucket.maxSequence = slot.sequence;
       this.onChange();
       return stored;
     } catch (error) {
@@ -155,52 +192,55 @@ export class TrustedOriginStore {
   }
 
   async update(id: string, change: (draft: TrustedOriginRecord) => void): Promise<TrustedOriginRecord> {
-    const previous = this.#byId.get(id);
-    const bucket = this.#bucketOf.get(id);
-    if (!previous || !bucket) throw new Error(`no trusted origin ${id}`);
+    const slot = this.#slots.get(id);
+    const previous = slot?.record;
+    const bucket = slot?.bucket;
+    if (!slot || !previous || !bucket) throw new Error(`no trusted origin ${id}`);
     const next = new StoredTrustedOrigin(previous);
     change(next);
     // A status change keeps the origin: its index keys are parsed once for both versions.
-    const previousKeys = originKeys(previous.origin);
-    const nextKeys = next.origin === previous.origin ? previousKeys : originKeys(next.origin);
+    const previousKeys = this.#originIndex && originKeys(previous.origin);
+    const nextKeys = next.origin === previous.origin ? previousKeys : this.#originIndex && originKeys(next.origin);
     this.#release(previous, previousKeys);
     this.#claim(next, nextKeys);
     try {
-      const stored = await bucket.create(next);
-      const current = this.#byId.get(id);
+      const stored = await bucket.collection.create(next);
+      flattenLibraryKey(stored);
+      const current = slot.record;
       if (current === undefined) {
         // Deleted while the new version was being validated: the delete wins.
-        bucket.delete(stored);
-        this.#ordered.delete(bucket);
+        bucket.collection.delete(stored);
+        bucket.ordered = undefined;
         this.#release(next, nextKeys);
         return stored;
       }
-      this.#byId.set(id, stored);
-      bucket.delete(current);
-      this.#ordered.delete(bucket);
+      slot.record = stored;
+      bucket.collection.delete(current);
+      bucket.ordered = undefined;
       this.onChange();
       return stored;
     } catch (error) {
       this.#release(next, nextKeys);
       this.#claim(previous, previousKeys);
-      this.#byId.set(id, previous);
-      this.#ordered.delete(bucket);
+      slot.record = previous;
+      bucket.ordered = undefined;
       throw error;
     }
   }
 
   delete(id: string): boolean {
-    const record = this.#byId.get(id);
-    const bucket = this.#bucketOf.get(id);
-    if (!record || !bucket) return false;
-    bucket.delete(record);
-    if (bucket.count() === 0 && bucket !== this.#buckets[this.#buckets.length - 1]) {
+    const slot = this.#slots.get(id);
+    const record = slot?.record;
+    const bucket = slot?.bucket;
+    if (!slot || !record || !bucket) return false;
+    bucket.collection.delete(record);
+    if (bucket.collection.count() === 0 && bucket !== this.#buckets[this.#buckets.length - 1]) {
       this.#buckets.splice(this.#buckets.indexOf(bucket), 1);
-      this.#maxSequence.delete(bucket);
     }
-    this.#byId.delete(id);
-    this.#ordered.delete(bucket);
-    this.#bucketOf.delete(id);
+    slot.record = undefined;
+    slot.bucket = undefined;
+    this.#count -= 1;
+    bucket.ordered = undefined;
     this.#release(record);
     this.onChange();
     return true;
@@ -209,37 +249,42 @@ export class TrustedOriginStore {
   clear(): void {
     // New collections, because the library's clear() removes records one by one (quadratic).
     this.#buckets = [];
-    this.#maxSequence.clear();
-    this.#ordered.clear();
     this.#startBucket();
     this.#persistence?.saveNow([]);
-    this.#bucketOf.clear();
-    this.#byId.clear();
+    this.#slots.clear();
+    this.#count = 0;
     this.#idByName.clear();
     this.#idByOrigin.clear();
-    this.#idsByCanonicalOrigin.clear();
-    this.#idsByHost.clear();
-    this.#sequence.clear();
+    this.#originIndex = undefined;
   }
 
   #startBucket(): void {
     // Persistence saves the whole org, whichever bucket changed.
-    this.#buckets.push(createCollection(this.#persistence, () => this.all()));
+    this.#buckets.push({ collection: createCollection(this.#persistence, () => this.all()), ordered: undefined, maxSequence: -1 });
+  }
+
+  #origins(): OriginIndex {
+    if (this.#originIndex === undefined) {
+      const index: OriginIndex = { byCanonical: new Map(), byHost: new Map() };
+      // From the claimed origins, not the stored records: a write between its claim and its landing is already counted.
+      for (const [origin, id] of this.#idByOrigin) addOrigin(index, id, originKeys(origin));
+      this.#originIndex = index;
+    }
+    return this.#originIndex;
   }
 
   #recordsOf(ids: readonly string[]): TrustedOriginRecord[] {
-    return ids.map((id) => this.#byId.get(id)).filter((r) => r !== undefined);
+    return ids.map((id) => this.get(id)).filter((r) => r !== undefined);
   }
 
   #sequenceOf(record: TrustedOriginRecord): number {
-    return this.#sequence.get(record.id)!;
+    return this.#slots.get(record.id)!.sequence;
   }
 
   /** A bucket's current records in creation sequence (an updated record's new version sits at the bucket's end). */
   #inOrder(bucket: Bucket): StoredRecord[] {
-    const known = this.#ordered.get(bucket);
-    if (known) return known;
-    const records = bucket.all().filter((record) => this.#byId.get(record.id) === record);
+    if (bucket.ordered) return bucket.ordered;
+    const records = bucket.collection.all().filter((record) => this.#slots.get(record.id)?.record === record);
     for (let i = 1; i < records.length; i++) {
       if (this.#sequenceOf(records[i - 1]!) > this.#sequenceOf(records[i]!)) {
         records.sort((a, b) => this.#sequenceOf(a) - this.#sequenceOf(b));
@@ -247,7 +292,7 @@ export class TrustedOriginStore {
       }
     }
     // Every page read walks the same buckets: a list of 20 was spending a sixth of its time re-sorting them.
-    this.#ordered.set(bucket, records);
+    bucket.ordered = records;
     return records;
   }
 
@@ -259,25 +304,46 @@ export class TrustedOriginStore {
     }
   }
 
-  /** Reserves the record's name, origin and place in the list order. */
-  #claim(record: TrustedOriginRecord, keys = originKeys(record.origin)): void {
+  /** Reserves the record's name, origin and place in the list order; the id's slot, new or kept from a delete. */
+  #claim(record: TrustedOriginRecord, keys?: OriginKeys): Slot {
     this.#idByName.set(record.name, record.id);
     this.#idByOrigin.set(record.origin, record.id);
-    if (keys.canonical !== undefined) addTo(this.#idsByCanonicalOrigin, keys.canonical, record.id);
-    if (keys.host !== undefined) addTo(this.#idsByHost, keys.host, record.id);
-    if (!this.#sequence.has(record.id)) this.#sequence.set(record.id, this.#nextSequence++);
+    if (this.#originIndex) addOrigin(this.#originIndex, record.id, keys ?? originKeys(record.origin));
+    let slot = this.#slots.get(record.id);
+    if (slot === undefined) {
+      slot = { record: undefined, bucket: undefined, sequence: this.#nextSequence++ };
+      this.#slots.set(record.id, slot);
+    }
+    return slot;
   }
 
-  #release(record: TrustedOriginRecord, keys = originKeys(record.origin)): void {
+  #release(record: TrustedOriginRecord, keys?: OriginKeys): void {
     if (this.#idByName.get(record.name) === record.id) this.#idByName.delete(record.name);
     if (this.#idByOrigin.get(record.origin) === record.id) this.#idByOrigin.delete(record.origin);
-    if (keys.canonical !== undefined) removeFrom(this.#idsByCanonicalOrigin, keys.canonical, record.id);
-    if (keys.host !== undefined) removeFrom(this.#idsByHost, keys.host, record.id);
+    if (this.#originIndex) removeOrigin(this.#originIndex, record.id, keys ?? originKeys(record.origin));
   }
 }
 
+type OriginKeys = { canonical: string | undefined; host: string | undefined };
+
+/** Ids by canonical origin (`http://localhost:8080/` and `HTTP://LOCALHOST:8080` are one key), and by lower-case host, so a refused origin's near misses are found without a scan. */
+interface OriginIndex {
+  readonly byCanonical: IdIndex;
+  readonly byHost: IdIndex;
+}
+
+function addOrigin(index: OriginIndex, id: string, keys: OriginKeys): void {
+  if (keys.canonical !== undefined) addTo(index.byCanonical, keys.canonical, id);
+  if (keys.host !== undefined) addTo(index.byHost, keys.host, id);
+}
+
+function removeOrigin(index: OriginIndex, id: string, keys: OriginKeys): void {
+  if (keys.canonical !== undefined) removeFrom(index.byCanonical, keys.canonical, id);
+  if (keys.host !== undefined) removeFrom(index.byHost, keys.host, id);
+}
+
 /** The index keys of an origin, from one parse: its canonical form (CORS and redirect checks) and its host (near misses). */
-function originKeys(origin: string): { canonical: string | undefined; host: string | undefined } {
+function originKeys(origin: string): OriginKeys {
   const parsed = parseOrigin(origin);
   return { canonical: parsed && canonicalOfParsed(parsed), host: parsed?.host };
 }
