@@ -54,6 +54,24 @@ export function paginationLinks(
   params: Record<string, string | undefined>,
   limit: number,
   nextAfter: string | undefined,
+): readonly string[] {
+  // A client paging through the org, or polling its first page, asks for the same links again and again.
+  const key: unknown[] = [resourceUrl, limit, nextAfter];
+  for (const name in params) key.push(name, params[name]);
+  if (lastLinks !== undefined && sameKey(lastLinks.key, key)) return lastLinks.links;
+  const links = buildLinks(resourceUrl, params, limit, nextAfter);
+  lastLinks = { key, links };
+  return links;
+}
+
+let lastLinks: { key: readonly unknown[]; links: readonly string[] } | undefined;
+const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((value, i) => value === b[i]);
+
+function buildLinks(
+  resourceUrl: string,
+  params: Record<string, string | undefined>,
+  limit: number,
+  nextAfter: string | undefined,
 ): string[] {
   // The query keys, sorted once for both links: the request's own (cursor and limit replaced).
   const keys = Object.keys(params).filter((key) => key !== 'after' && key !== 'limit' && params[key] !== undefined);

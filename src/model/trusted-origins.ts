@@ -34,9 +34,17 @@ export class TrustedOriginModel {
   list(params: ListParams): Page<TrustedOriginRecord> & { limit: number } {
     const limit = parseLimit(params.limit);
     const filter = params.filter === undefined ? undefined : parseFilter(params.filter);
+    const { q } = params;
+    if (filter === undefined && (q === undefined || q === '')) {
+      // Every record matches: one more than a page says whether a next page exists.
+      const records = this.store.firstAfter(params.after, limit + 1);
+      if (records === undefined) throw invalidCursor();
+      const more = records.length > limit;
+      if (more) records.length = limit;
+      return { items: records, nextAfter: more ? records[limit - 1]!.id : undefined, limit };
+    }
     const records = this.store.recordsAfter(params.after);
     if (records === undefined) throw invalidCursor();
-    const { q } = params;
     const matches = (r: TrustedOriginRecord) =>
       (q === undefined || q === '' || matchesQuery(q, r)) && (filter === undefined || matchesFilter(filter, r));
     const page = collectPage(records, 0, limit, matches);

@@ -168,6 +168,33 @@ export class TrustedOriginStore {
   }
 
   /**
+   * The first `count` records of `recordsAfter(cursorId)`, as an array; undefined for a cursor
+   * that never named a record. A page without a filter reads its records from the buckets' arrays
+   * at once, where the walk resumes a generator per record.
+   */
+  firstAfter(cursorId: string | undefined, count: number): TrustedOriginRecord[] | undefined {
+    let b = 0;
+    let r = 0;
+    let first: StoredRecord[] | undefined;
+    if (cursorId !== undefined) {
+      const cursor = this.#slots.get(cursorId)?.sequence;
+      if (cursor === undefined) return undefined;
+      const buckets = this.#buckets;
+      b = lowerBound(buckets.length, (i) => (buckets[i]!.maxSequence < 0 ? Infinity : buckets[i]!.maxSequence) <= cursor);
+      if (b === buckets.length) return [];
+      first = this.#inOrder(buckets[b]!);
+      r = lowerBound(first.length, (i) => this.#sequenceOf(first![i]!) <= cursor);
+    }
+    const page: TrustedOriginRecord[] = [];
+    for (const buckets = this.#buckets; b < buckets.length && page.length < count; b++, r = 0) {
+      const records = first ?? this.#inOrder(buckets[b]!);
+      first = undefined;
+      for (; r < records.length && page.length < count; r++) page.push(records[r]!);
+    }
+    return page;
+  }
+
+  /**
    * The indexes are claimed before the first await, so two concurrent
    * requests can never both pass a uniqueness check for the same value.
    */

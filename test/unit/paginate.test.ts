@@ -117,6 +117,28 @@ describe('paginationLinks', () => {
     expect(paginationLinks(URL_, input.params, input.limit, input.nextAfter)).toEqual(expected);
   });
 
+  it('answers each call from its own arguments when the same links are asked for again and then others', () => {
+    // Each call is checked against the links computed alone, after a call that may have left others behind.
+    const calls: Array<[Record<string, string | undefined>, number, string | undefined]> = [
+      [{ after: undefined }, 20, 'tosA'],
+      [{ after: undefined }, 20, 'tosA'],
+      [{ after: undefined }, 20, 'tosB'],
+      [{ after: 'tosB' }, 20, 'tosC'],
+      [{ after: 'tosB' }, 20, undefined],
+      [{ after: 'tosB', q: 'x' }, 20, undefined],
+      [{ after: 'tosB', q: 'y' }, 20, undefined],
+      [{ after: 'tosB', q: 'y' }, 21, undefined],
+    ];
+    for (const [params, limit, nextAfter] of calls) {
+      const expected = [`<${URL_}?${params.after ? `after=${params.after}&` : ''}limit=${limit}${params.q ? `&q=${params.q}` : ''}>; rel="self"`];
+      if (nextAfter) expected.push(`<${URL_}?after=${nextAfter}&limit=${limit}${params.q ? `&q=${params.q}` : ''}>; rel="next"`);
+      expect(paginationLinks(URL_, params, limit, nextAfter)).toEqual(expected);
+    }
+    expect(paginationLinks('https://other.okta.com/api/v1/trustedOrigins', { after: 'tosB', q: 'y' }, 21, undefined)).toEqual([
+      '<https://other.okta.com/api/v1/trustedOrigins?after=tosB&limit=21&q=y>; rel="self"',
+    ]);
+  });
+
   it.each([
     ['plain ids and words', { q: 'Example', after: 'tosue7JvguwJ7U6kz0g3' }],
     ['spaces, quotes, ampersands and non-ASCII', { filter: 'name eq "A&B" or type eq "REDIRECT"', q: 'é ~!\'()*-._' }],
