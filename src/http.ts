@@ -123,7 +123,12 @@ export function jsonResponse(c: Context<AppEnv>, body: unknown, status = 200, ex
 
 /** The same, for a body already serialized to JSON text. */
 export function jsonTextResponse(c: Context<AppEnv>, json: string, status = 200, extra?: HeaderLines): Response {
-  return respond(json, status, withHeaders(c.get('responseHeaders'), JSON_CONTENT_TYPE), extra);
+  const own = c.get('responseHeaders');
+  if (own === undefined) return respond(json, status, withHeaders({}, JSON_CONTENT_TYPE), extra);
+  // The stamp makes this object for this request alone, so the answer's Content-Type is added to it
+  // in place: a copy of its ten properties was a twentieth of a get's own time.
+  own['Content-Type'] = JSON_CONTENT_TYPE['Content-Type'];
+  return respond(json, status, own, extra);
 }
 
 /** An answer without a body (and so without Content-Type), with the org's standard headers. */

@@ -1,5 +1,5 @@
 import type { components } from '../generated/openapi.js';
-import { fillJsonTemplate, jsonString, jsonTemplate, marker, type JsonTemplate } from './json-template.js';
+import { jsonString, jsonTemplate, marker, templateFiller, type TemplateSlot } from './json-template.js';
 import { trustedOriginLinks } from './links.js';
 import type { TrustedOriginRecord } from './trusted-origin.js';
 
@@ -37,11 +37,12 @@ export function serializeTrustedOrigin(record: TrustedOriginRecord, orgUrl: stri
  * links differ by status): the same bytes as JSON.stringify, in about two
  * thirds of its time, as only the record's own strings are escaped.
  */
-const templates = new Map<string, JsonTemplate>();
+type TextOf = (record: TrustedOriginRecord, orgUrl: string) => string;
+const fillers = new Map<string, TextOf>();
 
-function templateFor(status: TrustedOriginRecord['status']): JsonTemplate {
-  let template = templates.get(status);
-  if (template === undefined) {
+function fillerFor(status: TrustedOriginRecord['status']): TextOf {
+  let filler = fillers.get(status);
+  if (filler === undefined) {
     const marked = {
       id: marker('id'),
       name: marker('name'),
@@ -54,10 +55,36 @@ function templateFor(status: TrustedOriginRecord['status']): JsonTemplate {
       lastUpdatedBy: marker('lastUpdatedBy'),
     };
     const scopes = marker('scopes') as unknown as WireScope[];
-    template = jsonTemplate(JSON.stringify(wireShape(marked, scopes, trustedOriginLinks(marker('orgUrl'), marker('id'), status))));
-    templates.set(status, template);
+    const template = jsonTemplate(JSON.stringify(wireShape(marked, scopes, trustedOriginLinks(marker('orgUrl'), marker('id'), status))));
+    filler = templateFiller(template, readerFor);
+    fillers.set(status, filler);
   }
-  return template;
+  return filler;
+}
+
+/** What fills each slot of the template: a record's own field, its scopes, or the org's URL (in the links). */
+function readerFor(slot: TemplateSlot): TextOf {
+  if (slot.kind === 'inner') return slot.name === 'orgUrl' ? (_, orgUrl) => orgUrl : (record) => record.id;
+  switch (slot.name) {
+    case 'id':
+      return (record) => jsonString(record.id);
+    case 'name':
+      return (record) => jsonString(record.name);
+    case 'origin':
+      return (record) => jsonString(record.origin);
+    case 'scopes':
+      return (record) => JSON.stringify(record.scopes.map(wireScope));
+    case 'created':
+      return (record) => jsonString(record.created);
+    case 'createdBy':
+      return (record) => jsonString(record.createdBy);
+    case 'lastUpdated':
+      return (record) => jsonString(record.lastUpdated);
+    case 'lastUpdatedBy':
+      return (record) => jsonString(record.lastUpdatedBy);
+    default:
+      throw new Error(`no field for the template slot ${slot.name}`);
+  }
 }
 
 /**
@@ -72,11 +99,7 @@ export function writtenTrustedOriginJson(record: TrustedOriginRecord, orgUrl: st
 }
 
 function trustedOriginText(record: TrustedOriginRecord, orgUrl: string): string {
-  return fillJsonTemplate(
-    templateFor(record.status),
-    (name) => (name === 'scopes' ? JSON.stringify(record.scopes.map(wireScope)) : jsonString(record[name as keyof TrustedOriginRecord] as string)),
-    (name) => (name === 'orgUrl' ? orgUrl : record.id),
-  );
+  return fillerFor(record.status)(record, orgUrl);
 }
 
 /**

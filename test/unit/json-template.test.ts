@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fillJsonTemplate, jsonString, jsonStringInner, jsonTemplate, marker } from '../../src/domain/json-template.js';
+import { jsonString, jsonStringInner, jsonTemplate, marker, templateFiller } from '../../src/domain/json-template.js';
 import { serializeTrustedOrigin, trustedOriginJson } from '../../src/domain/serialize-trusted-origin.js';
 import { named } from './table.js';
 import { recordedTrustedOrigin } from '../support/fixture-records.js';
@@ -58,8 +58,9 @@ describe('jsonTemplate', () => {
 
   it('fills values as given and escapes in-string text', () => {
     const template = jsonTemplate(JSON.stringify({ id: marker('id'), href: `${marker('org')}/x` }));
-    const filled = fillJsonTemplate(template, () => '[1]', () => 'a"b');
-    expect(filled).toBe('{"id":[1],"href":"a\\"b/x"}');
+    const fill = templateFiller(template, (slot) => (a: string, b: string) => (slot.kind === 'value' ? a : b));
+    expect(fill('[1]', 'a"b')).toBe('{"id":[1],"href":"a\\"b/x"}');
+    expect(fill('{"n":2}', 'c\\d')).toBe('{"id":{"n":2},"href":"c\\\\d/x"}');
   });
 });
 
