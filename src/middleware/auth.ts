@@ -17,9 +17,26 @@ export function requireApiTokenOwner(header: string | undefined, users: UserStor
  * usable header at all; 401 E0000011 when a token is given that Okta does not know.
  */
 export function apiTokenOwner(header: string | undefined, users: UserStore): UserRecord | undefined {
-  const match = header === undefined ? null : /^(SSWS|Bearer)\s+(\S+)\s*$/i.exec(header);
-  if (!match) return undefined;
-  const owner = match[1]!.toUpperCase() === 'SSWS' ? users.tokenOwner(match[2]!) : undefined;
+  const sent = header === undefined ? undefined : parseAuthorization(header);
+  if (!sent) return undefined;
+  const owner = sent.ssws ? users.tokenOwner(sent.token) : undefined;
   if (!owner) throw OktaApiError.of('E0000011');
   return owner;
+}
+
+type SentAuthorization = { header: string; ssws: boolean; token: string };
+
+/**
+ * The last Authorization value parsed: a client sends the same one on every
+ * request, so most requests compare one string instead of running the
+ * pattern. Only the parse is kept; the token's owner is looked up each time.
+ */
+let lastParsed: SentAuthorization | undefined;
+
+function parseAuthorization(header: string): SentAuthorization | undefined {
+  if (lastParsed !== undefined && lastParsed.header === header) return lastParsed;
+  const match = /^(SSWS|Bearer)\s+(\S+)\s*$/i.exec(header);
+  if (!match) return undefined;
+  lastParsed = { header, ssws: match[1]!.toUpperCase() === 'SSWS', token: match[2]! };
+  return lastParsed;
 }
