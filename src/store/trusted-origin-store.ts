@@ -1,8 +1,8 @@
-import { Collection } from '@msw/data';
 import type { TrustedOriginRecord } from '../domain/trusted-origin.js';
-import { parseOrigin } from '../domain/origin-url.js';
-import { canonicalOfParsed, canonicalOrigin } from '../domain/trusted-for.js';
+import { canonicalOrigin } from '../domain/trusted-for.js';
 import type { BrowserPersistence } from './browser-persistence.js';
+import { addOrigin, idsIn, originKeys, removeOrigin, type OriginIndex, type OriginKeys } from './origin-index.js';
+import { createCollection, flattenLibraryKey, type Collection_, type StoredRecord } from './library-collection.js';
 import { StoredTrustedOrigin } from './stored-trusted-origin.js';
 
 /**
@@ -12,27 +12,6 @@ import { StoredTrustedOrigin } from './stored-trusted-origin.js';
  * milliseconds; a bucket of this size keeps that scan to microseconds.
  */
 export const BUCKET_SIZE = 32;
-
-/**
- * The collections' schema takes a record as it is. Every record is checked
- * before it gets here: the model builds its records from validated input, and
- * fixtures, data files, imports and saved pages go through parseFixtures. A
- * second zod pass inside the library cost a sixth of a create's time.
- */
-const checkedRecord = {
-  '~standard': {
-    version: 1 as const,
-    vendor: 'okta-mock',
-    validate: (value: unknown) => ({ value: value as TrustedOriginRecord }),
-    types: undefined as { input: TrustedOriginRecord; output: TrustedOriginRecord } | undefined,
-  },
-};
-
-const createCollection = (persistence: BrowserPersistence | undefined, records: () => readonly unknown[]) =>
-  new Collection({ schema: checkedRecord, extensions: persistence ? [persistence.extension(records)] : [] });
-type Collection_ = ReturnType<typeof createCollection>;
-/** A record as the library holds it (it carries the library's hidden primary key). */
-type StoredRecord = ReturnType<Collection_['all']>[number];
 
 /** One @msw/data collection and what the store knows of it, kept on it rather than in maps keyed by it. */
 interface Bucket {
@@ -56,22 +35,6 @@ interface Slot {
   readonly sequence: number;
 }
 
-/**
- * @msw/data keys each record with `crypto.randomUUID()`, which Node builds by
- * joining short strings: as the library keeps it, that key is a rope of about
- * 500 bytes, a third of what a stored record costs the heap and the young
- * generation's copying. Reading one character flattens it to its 36 bytes.
- * The key is a symbol the library does not export, so it is found by its
- * description on the first record; if a later version names it differently,
- * nothing is flattened and nothing else changes.
- */
-let libraryKey: symbol | null | undefined;
-function flattenLibraryKey(stored: object): void {
-  libraryKey ??= Object.getOwnPropertySymbols(stored).find((symbol) => symbol.description === 'kPrimaryKey') ?? null;
-  if (libraryKey === null) return;
-  const key: unknown = (stored as Record<symbol, unknown>)[libraryKey];
-  if (typeof key === 'string') key.charCodeAt(0);
-}
 
 /**
  * Trusted origins over @msw/data collections, the store of record: every
@@ -351,58 +314,6 @@ export class TrustedOriginStore {
   }
 }
 
-type OriginKeys = { canonical: string | undefined; host: string | undefined };
-
-/** Ids by canonical origin (`http://localhost:8080/` and `HTTP://LOCALHOST:8080` are one key), and by lower-case host, so a refused origin's near misses are found without a scan. */
-interface OriginIndex {
-  readonly byCanonical: IdIndex;
-  readonly byHost: IdIndex;
-}
-
-function addOrigin(index: OriginIndex, id: string, keys: OriginKeys): void {
-  if (keys.canonical !== undefined) addTo(index.byCanonical, keys.canonical, id);
-  if (keys.host !== undefined) addTo(index.byHost, keys.host, id);
-}
-
-function removeOrigin(index: OriginIndex, id: string, keys: OriginKeys): void {
-  if (keys.canonical !== undefined) removeFrom(index.byCanonical, keys.canonical, id);
-  if (keys.host !== undefined) removeFrom(index.byHost, keys.host, id);
-}
-
-/** The index keys of an origin, from one parse: its canonical form (CORS and redirect checks) and its host (near misses). */
-function originKeys(origin: string): OriginKeys {
-  const parsed = parseOrigin(origin);
-  return { canonical: parsed && canonicalOfParsed(parsed), host: parsed?.host };
-}
-
-/**
- * Ids by a key, most keys naming one record: a lone id is kept as it is and
- * becomes a Set only when a second one shares its key. A Set per record was a
- * third of the objects each stored record added for the garbage collector.
- */
-type IdIndex = Map<string, string | Set<string>>;
-
-function idsIn(index: IdIndex, key: string): string[] {
-  const ids = index.get(key);
-  return ids === undefined ? [] : typeof ids === 'string' ? [ids] : [...ids];
-}
-
-function addTo(index: IdIndex, key: string, id: string): void {
-  const ids = index.get(key);
-  if (ids === undefined) index.set(key, id);
-  else if (typeof ids === 'string') {
-    if (ids !== id) index.set(key, new Set([ids, id]));
-  } else ids.add(id);
-}
-
-function removeFrom(index: IdIndex, key: string, id: string): void {
-  const ids = index.get(key);
-  if (ids === id) index.delete(key);
-  else if (typeof ids === 'object') {
-    ids.delete(id);
-    if (ids.size === 1) index.set(key, ids.values().next().value!);
-  }
-}
 
 /** The first index in [0, length) for which `before(index)` is false; `before` must be true, then false. */
 function lowerBound(length: number, before: (index: number) => boolean): number {
