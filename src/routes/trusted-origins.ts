@@ -6,9 +6,10 @@ import type { TrustedOriginModel } from '../model/trusted-origins.js';
 
 const COLLECTION = '/api/v1/trustedOrigins';
 
-/** HTTP for /api/v1/trustedOrigins: parse the request, call the model, serialize the answer. */
+/** The query of a list asked without a query string. */
 const NO_PARAMS = { q: undefined, filter: undefined, after: undefined };
 
+/** HTTP for /api/v1/trustedOrigins: parse the request, call the model, serialize the answer. */
 export function trustedOriginRoutes(model: TrustedOriginModel): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 

@@ -119,15 +119,8 @@ export class TrustedOriginStore {
    * record. A deleted record's cursor still resumes after its place.
    */
   recordsAfter(cursorId?: string): Iterable<TrustedOriginRecord> | undefined {
-    if (cursorId === undefined) return this.#walkFrom(0, 0);
-    const cursor = this.#slots.get(cursorId)?.sequence;
-    if (cursor === undefined) return undefined;
-    const buckets = this.#buckets;
-    // The first bucket that ever held a record created after the cursor (a still empty last bucket counts as such).
-    const b = lowerBound(buckets.length, (i) => (buckets[i]!.maxSequence < 0 ? Infinity : buckets[i]!.maxSequence) <= cursor);
-    if (b === buckets.length) return [];
-    const records = this.#inOrder(buckets[b]!);
-    return this.#walkFrom(b, lowerBound(records.length, (i) => this.#sequenceOf(records[i]!) <= cursor), records);
+    const at = this.#positionAfter(cursorId);
+    return at && this.#walkFrom(at.bucket, at.record, at.records);
   }
 
   /**
@@ -136,25 +129,31 @@ export class TrustedOriginStore {
    * at once, where the walk resumes a generator per record.
    */
   firstAfter(cursorId: string | undefined, count: number): TrustedOriginRecord[] | undefined {
-    let b = 0;
-    let r = 0;
-    let first: StoredRecord[] | undefined;
-    if (cursorId !== undefined) {
-      const cursor = this.#slots.get(cursorId)?.sequence;
-      if (cursor === undefined) return undefined;
-      const buckets = this.#buckets;
-      b = lowerBound(buckets.length, (i) => (buckets[i]!.maxSequence < 0 ? Infinity : buckets[i]!.maxSequence) <= cursor);
-      if (b === buckets.length) return [];
-      first = this.#inOrder(buckets[b]!);
-      r = lowerBound(first.length, (i) => this.#sequenceOf(first![i]!) <= cursor);
-    }
+    const at = this.#positionAfter(cursorId);
+    if (at === undefined) return undefined;
     const page: TrustedOriginRecord[] = [];
-    for (const buckets = this.#buckets; b < buckets.length && page.length < count; b++, r = 0) {
-      const records = first ?? this.#inOrder(buckets[b]!);
-      first = undefined;
+    const buckets = this.#buckets;
+    for (let b = at.bucket, r = at.record; b < buckets.length && page.length < count; b++, r = 0) {
+      const records = b === at.bucket && at.records ? at.records : this.#inOrder(buckets[b]!);
       for (; r < records.length && page.length < count; r++) page.push(records[r]!);
     }
     return page;
+  }
+
+  /**
+   * Where the records after `cursorId` start: a bucket, an index in it and, when a search found it,
+   * that bucket's ordered records; past the end when none follow, undefined for an unknown cursor.
+   */
+  #positionAfter(cursorId: string | undefined): { bucket: number; record: number; records?: StoredRecord[] } | undefined {
+    if (cursorId === undefined) return { bucket: 0, record: 0 };
+    const cursor = this.#slots.get(cursorId)?.sequence;
+    if (cursor === undefined) return undefined;
+    const buckets = this.#buckets;
+    // The first bucket that ever held a record created after the cursor (a still empty last bucket counts as such).
+    const b = lowerBound(buckets.length, (i) => (buckets[i]!.maxSequence < 0 ? Infinity : buckets[i]!.maxSequence) <= cursor);
+    if (b === buckets.length) return { bucket: b, record: 0 };
+    const records = this.#inOrder(buckets[b]!);
+    return { bucket: b, record: lowerBound(records.length, (i) => this.#sequenceOf(records[i]!) <= cursor), records };
   }
 
   /**
