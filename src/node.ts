@@ -1,6 +1,7 @@
 import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
+import { createAnswerBatch } from './answer-batch.js';
 import type { OktaMockApp } from './app.js';
 import { DataFileWriter, readDataFile } from './data-file.js';
 import { loadFixtureDocument } from './fixtures-file.js';
@@ -117,12 +118,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     }
   }
   const secure = tls ? { createServer: (await import('node:https')).createServer, serverOptions: { cert: tls.cert, key: tls.key } } : {};
+  const answerWithTheTurn = createAnswerBatch();
   const server = createAdaptorServer({
     ...secure,
     fetch: (request, env) => {
       const outgoing = 'outgoing' in env ? (env.outgoing as ServerResponse) : undefined;
       const answer = handle(request, env);
-      return answer instanceof Promise ? answer.then((res) => writeHeaderLinesApart(res, outgoing)) : writeHeaderLinesApart(answer, outgoing);
+      return answerWithTheTurn(answer instanceof Promise ? answer.then((res) => writeHeaderLinesApart(res, outgoing)) : writeHeaderLinesApart(answer, outgoing));
     },
     hostname: host,
   });
