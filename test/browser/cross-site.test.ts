@@ -107,7 +107,9 @@ describe('cross-site iframe embedding', () => {
     const page = await h.newPage();
     await signInThroughPage(page, h.okta.url);
     // Refused: the signed-in page lists only OKTA_ENDUSER origins in frame-ancestors.
-    expect((await frameSignInPage(page))!.url()).toBe('chrome-error://chromewebdata/');
+    // The frame's URL reaches Playwright in a navigation event that may come after the page's onload.
+    const refused = (await frameSignInPage(page))!;
+    await expect.poll(() => refused.url()).toBe('chrome-error://chromewebdata/');
 
     const put = await h.okta.app.fetch(
       new Request(`${h.okta.url}/api/v1/trustedOrigins/${trusted.id}`, {
@@ -136,7 +138,7 @@ describe('cross-site iframe embedding', () => {
     page.on('console', (m) => messages.push(m.text()));
     const frame = await frameSignInPage(page);
     expect(await frame!.locator('#username').count()).toBe(0);
-    expect(frame!.url()).toBe('chrome-error://chromewebdata/');
+    await expect.poll(() => frame!.url()).toBe('chrome-error://chromewebdata/');
     expect(messages).toContain(`Framing '${h.okta.url}/' violates the following Content Security Policy directive: "frame-ancestors 'self'". The request has been blocked.\n`);
   });
 });
