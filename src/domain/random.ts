@@ -16,8 +16,14 @@ export function seededRandom(seed: number): RandomSource {
   };
 }
 
+/**
+ * `length` characters of `alphabet`, one draw each. Built from character
+ * codes in one step: a string grown one character at a time is a rope of
+ * `length` pieces, which a stored id kept (about 500 bytes each) and every
+ * map keyed by it flattened first.
+ */
 export function randomString(random: RandomSource, alphabet: string, length: number): string {
-  let out = '';
-  for (let i = 0; i < length; i++) out += alphabet[Math.floor(random() * alphabet.length)];
-  return out;
+  const codes = new Array<number>(length);
+  for (let i = 0; i < length; i++) codes[i] = alphabet.charCodeAt(Math.floor(random() * alphabet.length));
+  return String.fromCharCode(...codes);
 }
