@@ -19,8 +19,8 @@ export function seededRandom(seed: number): RandomSource {
 /**
  * `length` characters of `alphabet`, one draw each. Built from character
  * codes in one step: a string grown one character at a time is a rope of
- * `length` pieces, which a stored id kept (about 500 bytes each) and every
- * map keyed by it flattened first.
+ * `length` pieces, which a stored id kept and every map keyed by it had to
+ * flatten first.
  */
 export function randomString(random: RandomSource, alphabet: string, length: number): string {
   const codes = new Array<number>(length);

@@ -36,8 +36,8 @@ let oktaText = '';
 
 /**
  * Okta stores whole seconds and always prints `.000Z`. One text per second,
- * flat: every record written in that second shares it, where a text of its
- * own (a rope over a slice) cost each stored record about a hundred bytes.
+ * flat: every record written in that second shares it, where each record
+ * kept a text of its own (a rope over a slice of another text).
  */
 export function toOktaTimestamp(at: Date): string {
   const second = Math.floor(at.getTime() / 1000);
