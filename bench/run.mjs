@@ -457,7 +457,9 @@ async function throughputPhase() {
       }
       const oktaMock = combine(runs.oktaMock);
       const bareHono = combine(runs.bareHono);
-      const ratio = (a, b) => (b ? Math.round((a / b) * 1000) / 1000 : null);
+      const rounded = (v) => Math.round(v * 1000) / 1000;
+      const ratio = (a, b) => (b ? rounded(a / b) : null);
+      const medianRatio = (ratios) => (ratios.includes(null) ? null : rounded(medianOf(ratios)));
       const roundRatios = runs.oktaMock.map((run, i) => ratio(run.requestsPerSecond, runs.bareHono[i].requestsPerSecond));
       const referenceRoundRatios = runs.reference.map((run, i) => ratio(run.requestsPerSecond, runs.bareHono[i].requestsPerSecond));
       const againstReferenceRatios = runs.oktaMock.map((run, i) => ratio(run.requestsPerSecond, runs.reference[i].requestsPerSecond));
@@ -473,11 +475,11 @@ async function throughputPhase() {
         ratio: ratio(oktaMock.requestsPerSecond, bareHono.requestsPerSecond),
         roundRatios,
         // The goal's measure: the median of the rounds' paired ratios.
-        pairedRatio: ratio(medianOf(roundRatios), 1),
+        pairedRatio: medianRatio(roundRatios),
         reference: combine(runs.reference),
         referenceRoundRatios,
-        referencePairedRatio: ratio(medianOf(referenceRoundRatios), 1),
-        againstReferencePairedRatio: ratio(medianOf(againstReferenceRatios), 1),
+        referencePairedRatio: medianRatio(referenceRoundRatios),
+        againstReferencePairedRatio: medianRatio(againstReferenceRatios),
         referenceHeaderBytes: scenario.probes.reference.headerBytes,
       });
     }
