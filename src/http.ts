@@ -27,16 +27,6 @@ export interface AppEnv {
 export type HeaderLines = ReadonlyArray<readonly [string, string]>;
 
 /**
- * The request headers several steps decide on (CORS, the token check, the
- * journal), read once per request: each read goes through the request's
- * header lookup, and the org's step runs for every request.
- */
-export interface SentHeaders {
-  origin: string | undefined;
-  authorization: string | undefined;
-}
-
-/**
  * The extra header lines of an answer, one entry per line as Okta sends them
  * (one `Link` line per relation). A Fetch `Headers` joins repeated names into
  * one value, so the lines travel on the Response itself, under a symbol, for

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import { emptyResponse, withHeaders, type AppEnv, type SentHeaders } from '../http.js';
+import { emptyResponse, withHeaders, type AppEnv } from '../http.js';
+import type { SentHeaders } from '../sent-headers.js';
 import { decideCors } from '../domain/cors.js';
 import type { TrustedOriginStore } from '../store/trusted-origin-store.js';
 

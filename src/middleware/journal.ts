@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import { redactQuery } from '../domain/redact-query.js';
 import { toIsoString } from '../domain/timestamp.js';
-import type { AppEnv, SentHeaders } from '../http.js';
+import type { AppEnv } from '../http.js';
+import type { SentHeaders } from '../sent-headers.js';
 import type { Journal, JournalAuth, JournalEntry } from '../journal.js';
 import { isOperatorPath } from '../domain/control-path.js';
 
@@ -12,36 +13,44 @@ import { isOperatorPath } from '../domain/control-path.js';
 const isUnjournaledPath = isOperatorPath;
 
 const SESSION_COOKIE_SENT = /(?:^|;)\s*sid=[^;\s]/;
+const SSWS = /^SSWS\s/i;
 
-function authOf(authorization: string | undefined, cookie: () => string | undefined): JournalAuth {
-  if (authorization !== undefined && /^SSWS\s/i.test(authorization)) return 'ssws';
-  const sent = cookie();
-  if (sent !== undefined && SESSION_COOKIE_SENT.test(sent)) return 'session';
+function authOf({ authorization, cookie }: SentHeaders): JournalAuth {
+  if (authorization !== undefined && SSWS.test(authorization)) return 'ssws';
+  if (cookie !== undefined && SESSION_COOKIE_SENT.test(cookie)) return 'session';
   return 'none';
 }
 
 /** The Okta SDKs mark a retry after a 429 with these headers; the journal shows it so a retry can be seen. */
-function retryOf(count: string | undefined, retryFor: string | undefined): JournalEntry['retry'] {
-  if (count === undefined || !/^\d{1,6}$/.test(count)) return undefined;
-  return { count: Number(count), for: retryFor?.slice(0, 100) ?? null };
+function retryOf({ retryCount, retryFor }: SentHeaders): JournalEntry['retry'] {
+  if (retryCount === undefined || !/^\d{1,6}$/.test(retryCount)) return undefined;
+  return { count: Number(retryCount), for: retryFor?.slice(0, 100) ?? null };
 }
 
-/** What the org's pre-route step hands the journal once a request is answered. */
-export type JournalFinish = (response: Response, sent: SentHeaders) => Response;
+/** What a request's journal entry is started with: `performance.now()` when it arrived, or NOT_JOURNALED. */
+export type JournalStarted = number;
+export const NOT_JOURNALED: JournalStarted = -1;
 
 /**
- * Starts the journal entry of a request, or returns undefined when there is
- * none to keep (an operator path, or a journal that records nothing). The
- * returned finish records the entry from what the context holds once the app
- * has answered (the request id sent, the decision taken, the error code
- * answered) and passes the answer on. A plain function, not a middleware: it
- * runs for every request, and the org's step calls it without an async hop.
+ * The journal's two steps around a request, plain functions, not a
+ * middleware: they run for every request, and the org's step calls them
+ * without an async hop or a closure per request.
+ *
+ * `start` says whether there is an entry to keep (not for an operator path,
+ * nor for a journal that records nothing). `finish` records the entry from
+ * what the context holds once the app has answered (the request id sent, the
+ * decision taken, the error code answered) and passes the answer on.
  */
-export function journalStart(journal: Journal): (c: Context<AppEnv>, arrived: Date) => JournalFinish | undefined {
-  return (c, arrived) => {
-    if (!journal.isRecording || isUnjournaledPath(c.req.path)) return undefined;
-    const started = performance.now();
-    return (response, { origin, authorization }) => {
+export interface JournalSteps {
+  start(c: Context<AppEnv>): JournalStarted;
+  finish(c: Context<AppEnv>, started: JournalStarted, arrived: Date, sent: SentHeaders, response: Response): Response;
+}
+
+export function journalSteps(journal: Journal): JournalSteps {
+  return {
+    start: (c) => (!journal.isRecording || isUnjournaledPath(c.req.path) ? NOT_JOURNALED : performance.now()),
+    finish: (c, started, arrived, sent, response) => {
+      if (started === NOT_JOURNALED) return response;
       const url = c.req.url;
       const queryAt = url.indexOf('?');
       const entry: JournalEntry = {
@@ -52,21 +61,20 @@ export function journalStart(journal: Journal): (c: Context<AppEnv>, arrived: Da
         query: queryAt < 0 ? '' : redactQuery(url.slice(queryAt + 1)),
         status: response.status,
         durationMs: Math.round((performance.now() - started) * 100) / 100,
-        origin: origin ?? null,
-        auth: authOf(authorization, () => c.req.header('Cookie')),
+        origin: sent.origin ?? null,
+        auth: authOf(sent),
         errorCode: c.get('errorCode') ?? null,
         decision: c.get('decision') ?? null,
       };
       // Added only when present, and without a spread: this runs for every request.
       const fault = c.get('fault');
       if (fault) entry.fault = fault;
-      const retryCount = c.req.header('X-Okta-Retry-Count');
-      if (retryCount !== undefined) {
-        const retry = retryOf(retryCount, c.req.header('X-Okta-Retry-For'));
+      if (sent.retryCount !== undefined) {
+        const retry = retryOf(sent);
         if (retry) entry.retry = retry;
       }
       journal.record(entry);
       return response;
-    };
+    },
   };
 }

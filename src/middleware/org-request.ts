@@ -1,14 +1,15 @@
 import type { Context, Hono, MiddlewareHandler, Next } from 'hono';
 import { isPathUnder } from '../domain/path-prefix.js';
 import type { FaultRules } from '../faults.js';
-import type { AppEnv, SentHeaders } from '../http.js';
+import type { AppEnv } from '../http.js';
+import { readSentHeaders, type SentHeaders } from '../sent-headers.js';
 import type { Journal } from '../journal.js';
 import { assertMethodAllowed } from '../routes/allowed-methods.js';
 import type { TrustedOriginStore } from '../store/trusted-origin-store.js';
 import type { UserStore } from '../store/user-store.js';
 import { requireApiTokenOwner } from './auth.js';
 import { corsStep } from './cors.js';
-import { journalStart } from './journal.js';
+import { journalSteps } from './journal.js';
 import { limitsAndFaultsCheck } from './limits-and-faults.js';
 import { pageHeaderStep } from './page-headers.js';
 import { responseHeaderStamp, type ResponseHeaderDeps } from './response-headers.js';
@@ -24,8 +25,12 @@ export interface OrgRequestDeps extends ResponseHeaderDeps {
 
 export type OrgAnswer = Response | Promise<Response>;
 
-/** Runs the org's step around a route: `(c, route) => answer`. */
-export type OrgRequestRun = (c: Context<AppEnv>, route: () => OrgAnswer) => OrgAnswer;
+/**
+ * Runs the org's step around a route: `(c, route, routed) => answer`.
+ * `routed`: the route is one mounted by mountWithOrgRequest, whose method
+ * that mount checked against the endpoint table already.
+ */
+export type OrgRequestRun = (c: Context<AppEnv>, route: () => OrgAnswer, routed?: boolean) => OrgAnswer;
 
 const isApiPath = (path: string) => isPathUnder(path, '/api') || isPathUnder(path, '/.well-known');
 
@@ -47,16 +52,16 @@ const isApiPath = (path: string) => isPathUnder(path, '/api') || isPathUnder(pat
  */
 export function orgRequestRun(deps: OrgRequestDeps): OrgRequestRun {
   const stamp = responseHeaderStamp(deps);
-  const startJournal = journalStart(deps.journal);
+  const journal = journalSteps(deps.journal);
   const cors = corsStep(deps.trustedOrigins);
   const limitsAndFaults = limitsAndFaultsCheck(deps.faults);
   const framePage = pageHeaderStep(deps.trustedOrigins);
 
-  const apiRequest = (c: Context<AppEnv>, path: string, sent: SentHeaders, route: () => OrgAnswer): OrgAnswer => {
+  const apiRequest = (c: Context<AppEnv>, path: string, sent: SentHeaders, route: () => OrgAnswer, routed: boolean): OrgAnswer => {
     const preflight = cors(c, sent);
     if (preflight) return preflight;
     const checks = () => {
-      assertMethodAllowed(path, c.req.method);
+      if (!routed) assertMethodAllowed(path, c.req.method);
       if (isPathUnder(path, '/api/v1/trustedOrigins')) c.set('actor', requireApiTokenOwner(sent.authorization, deps.users));
       return route();
     };
@@ -73,22 +78,25 @@ export function orgRequestRun(deps: OrgRequestDeps): OrgRequestRun {
     return delayed ? delayed.then(page) : page();
   };
 
-  return (c, route) => {
-    const finish = startJournal(c, stamp(c));
-    const sent: SentHeaders = { origin: c.req.header('Origin'), authorization: c.req.header('Authorization') };
+  return (c, route, routed = false) => {
+    const started = journal.start(c);
+    const arrived = stamp(c);
+    const sent = readSentHeaders(c);
     const path = c.req.path;
     let answer: OrgAnswer;
     try {
-      answer = isApiPath(path) ? apiRequest(c, path, sent, route) : pageRequest(c, route);
+      answer = isApiPath(path) ? apiRequest(c, path, sent, route, routed) : pageRequest(c, route);
     } catch (error) {
       answer = deps.answerError(c, error);
     }
     if (answer instanceof Promise) {
       // One reaction for both outcomes, not catch() then then(): each link is a microtask per request.
-      const settled = (res: Response) => (finish ? finish(res, sent) : res);
-      return answer.then(settled, (error: unknown) => settled(deps.answerError(c, error)));
+      return answer.then(
+        (res) => journal.finish(c, started, arrived, sent, res),
+        (error: unknown) => journal.finish(c, started, arrived, sent, deps.answerError(c, error)),
+      );
     }
-    return finish ? finish(answer, sent) : answer;
+    return journal.finish(c, started, arrived, sent, answer);
   };
 }
 
@@ -108,6 +116,13 @@ export function mountWithOrgRequest(app: Hono<AppEnv>, prefix: string, routes: H
   const mounted = app.basePath(prefix);
   for (const { method, path, handler } of routes.routes) {
     if (method === 'ALL') throw new Error(`mountWithOrgRequest: ${prefix}${path} is middleware; mount these routes with app.route()`);
-    mounted.on(method, path, (c, next) => run(c, () => handler(c, next) as OrgAnswer));
+    // The method check (405 E0000022) is made here, once, instead of on every request the route answers.
+    const example = `${prefix}${path === '/' ? '' : path.replace(/:[^/]+/g, 'x')}`;
+    try {
+      assertMethodAllowed(example, method);
+    } catch {
+      throw new Error(`mountWithOrgRequest: ${method} ${prefix}${path} is a method the endpoint table does not allow`);
+    }
+    mounted.on(method, path, (c, next) => run(c, () => handler(c, next) as OrgAnswer, true));
   }
 }
