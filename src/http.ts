@@ -73,28 +73,51 @@ function sameNameIn(headers: Record<string, string>, name: string): boolean {
   return false;
 }
 
-/** `own` is this answer's own header object (a copy made for it), which the answer keeps. */
-function respond(body: string | null, status: number, own: Record<string, string>, extra: HeaderLines | undefined): Response {
+/**
+ * Whether this request came through @hono/node-server (`c.env.outgoing` is
+ * node's response), which writes a header object's array values as one line
+ * each. node.ts replaces the global Response with the node server's own,
+ * which hands that object to node as it is.
+ */
+const isSocketBound = (c: Context): boolean => (c.env as { outgoing?: unknown } | undefined)?.outgoing !== undefined;
+
+/** The lines of `extra` in `into`, a name given more than once as an array of its values in order. */
+function addLinesApart(into: Record<string, string | string[]>, extra: HeaderLines): void {
+  const nameOf = new Map<string, string>();
+  for (const [name, value] of extra) {
+    const lower = name.toLowerCase();
+    const first = nameOf.get(lower);
+    if (first === undefined) {
+      nameOf.set(lower, name);
+      into[name] = value;
+    } else {
+      const lines = into[first]!;
+      into[first] = typeof lines === 'string' ? [lines, value] : [...lines, value];
+    }
+  }
+}
+
+/**
+ * `own` is this answer's own header object (a copy made for it), which the answer keeps.
+ * `socketBound`: the answer goes to the node server only (see isSocketBound).
+ */
+function respond(body: string | null, status: number, own: Record<string, string>, extra: HeaderLines | undefined, socketBound: boolean): Response {
   // A plain object is the node server's fast path.
   if (!extra || extra.length === 0) return new Response(body, { status, headers: own });
   // A name in both would be one joined line on the socket too: that rare answer keeps the Headers path.
   let apart = true;
   for (const [name] of extra) if (sameNameIn(own, name)) apart = false;
+  if (apart && socketBound) {
+    // Only the socket reads this answer: its lines go apart into its own object, with no second form.
+    addLinesApart(own, extra);
+    const response: AnswerWithLines = new Response(body, { status, headers: own });
+    response[HEADER_LINES] = extra;
+    return response;
+  }
   let socket: Record<string, string | string[]> | undefined;
   if (apart) {
     socket = withHeaders(own);
-    const nameOf = new Map<string, string>();
-    for (const [name, value] of extra) {
-      const lower = name.toLowerCase();
-      const first = nameOf.get(lower);
-      if (first === undefined) {
-        nameOf.set(lower, name);
-        socket[name] = value;
-      } else {
-        const lines = socket[first]!;
-        socket[first] = typeof lines === 'string' ? [lines, value] : [...lines, value];
-      }
-    }
+    addLinesApart(socket, extra);
   }
   // For a Fetch consumer, repeated names are one value joined with ", ", as a `Headers` joins them.
   for (const [name, value] of extra) own[name] = own[name] === undefined ? value : `${own[name]}, ${value}`;
@@ -114,17 +137,17 @@ export function jsonResponse(c: Context<AppEnv>, body: unknown, status = 200, ex
 /** The same, for a body already serialized to JSON text. */
 export function jsonTextResponse(c: Context<AppEnv>, json: string, status = 200, extra?: HeaderLines): Response {
   const own = c.get('responseHeaders');
-  if (own === undefined) return respond(json, status, withHeaders({}, JSON_CONTENT_TYPE), extra);
+  if (own === undefined) return respond(json, status, withHeaders({}, JSON_CONTENT_TYPE), extra, isSocketBound(c));
   // The stamp makes this object for this request alone, so the answer's Content-Type is added to it
   // in place: a copy of its ten properties was a twentieth of a get's own time.
   own['Content-Type'] = JSON_CONTENT_TYPE['Content-Type'];
-  return respond(json, status, own, extra);
+  return respond(json, status, own, extra, isSocketBound(c));
 }
 
 /** An answer without a body (and so without Content-Type), with the org's standard headers. */
 export function emptyResponse(c: Context<AppEnv>, status: number, extra?: HeaderLines): Response {
   const base = c.get('responseHeaders');
-  return respond(null, status, extra && extra.length > 0 ? withHeaders(base) : base, extra);
+  return respond(null, status, extra && extra.length > 0 ? withHeaders(base) : base, extra, isSocketBound(c));
 }
 
 /** For answers built with Hono's own helpers (HTML pages, redirects): stamp the standard headers first. */
@@ -135,10 +158,14 @@ export const stampResponseHeaders: MiddlewareHandler<AppEnv> = async (c, next) =
 
 /** Origins by the scheme-and-authority prefix of request URLs: a server sees few, and `new URL()` per request is not free. */
 const originByPrefix = new Map<string, string>();
+/** The prefix asked last and its origin: nearly every request repeats it, and comparing it costs no slice. */
+let lastPrefix = '';
+let lastOrigin = '';
 
 /** The org URL as this request reached it: links point back where the caller came from. */
 export function orgUrlOf(c: Context): string {
   const url = c.req.url;
+  if (lastPrefix !== '' && url.startsWith(lastPrefix) && url.charCodeAt(lastPrefix.length) === 47 /* '/' */) return lastOrigin;
   const pathStart = url.indexOf('/', url.indexOf('//') + 2);
   const prefix = pathStart === -1 ? url : url.slice(0, pathStart);
   let origin = originByPrefix.get(prefix);
@@ -146,6 +173,10 @@ export function orgUrlOf(c: Context): string {
     origin = new URL(url).origin;
     if (originByPrefix.size >= 64) originByPrefix.clear();
     originByPrefix.set(prefix, origin);
+  }
+  if (pathStart !== -1) {
+    lastPrefix = prefix;
+    lastOrigin = origin;
   }
   return origin;
 }

@@ -13,12 +13,17 @@ export interface SentHeaders {
   retryFor: string | undefined;
 }
 
-const HTTP_WHITESPACE = /^[\t\n\r ]|[\t\n\r ]$/;
 const FORBIDDEN_IN_VALUE = /[\0\r\n]/;
 const HTTP_WHITESPACE_ENDS = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 
+/** Tab, LF, CR and space: what a Fetch `Headers` strips from both ends of a value. */
+const isHttpWhitespace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
+
 /** A header line's value as a Fetch `Headers` gives it: without HTTP whitespace at either end. */
-const normalized = (value: string) => (HTTP_WHITESPACE.test(value) ? value.replace(HTTP_WHITESPACE_ENDS, '') : value);
+const normalized = (value: string) =>
+  value.length > 0 && (isHttpWhitespace(value.charCodeAt(0)) || isHttpWhitespace(value.charCodeAt(value.length - 1)))
+    ? value.replace(HTTP_WHITESPACE_ENDS, '')
+    : value;
 
 const joined = (before: string | undefined, value: string, separator: string) => (before === undefined ? value : before + separator + value);
 

@@ -1,10 +1,33 @@
 import { Hono } from 'hono';
 import { paginationLinks } from '../domain/paginate.js';
 import { trustedOriginJson, trustedOriginListJson, writtenTrustedOriginJson } from '../domain/serialize-trusted-origin.js';
-import { emptyResponse, jsonTextResponse, orgUrlOf, readJsonBody, type AppEnv } from '../http.js';
+import { emptyResponse, jsonTextResponse, orgUrlOf, readJsonBody, type AppEnv, type HeaderLines } from '../http.js';
 import type { TrustedOriginModel } from '../model/trusted-origins.js';
 
 const COLLECTION = '/api/v1/trustedOrigins';
+
+/** The list's `Link` lines for the links paginationLinks gave last: it hands back the same array while they stay the same. */
+let lastLinks: readonly string[] | undefined;
+let lastLinkLines: HeaderLines = [];
+
+function linkLines(links: readonly string[]): HeaderLines {
+  if (links !== lastLinks) {
+    lastLinkLines = links.map((link) => ['Link', link] as const);
+    lastLinks = links;
+  }
+  return lastLinkLines;
+}
+
+/** The collection's URL under the org URL asked last: the same text each time, not a new one per list. */
+let lastOrgUrl = '';
+let lastCollectionUrl = '';
+function collectionUrlOf(orgUrl: string): string {
+  if (orgUrl !== lastOrgUrl) {
+    lastCollectionUrl = orgUrl + COLLECTION;
+    lastOrgUrl = orgUrl;
+  }
+  return lastCollectionUrl;
+}
 
 /** The query of a list asked without a query string. */
 const NO_PARAMS = { q: undefined, filter: undefined, after: undefined };
@@ -19,7 +42,7 @@ export function trustedOriginRoutes(model: TrustedOriginModel): Hono<AppEnv> {
     const params = asked ? { q: c.req.query('q'), filter: c.req.query('filter'), after: c.req.query('after') } : NO_PARAMS;
     const page = model.list({ q: params.q, filter: params.filter, after: params.after, limit: asked ? c.req.query('limit') : undefined });
     const orgUrl = orgUrlOf(c);
-    const links = paginationLinks(orgUrl + COLLECTION, params, page.limit, page.nextAfter).map((link) => ['Link', link] as const);
+    const links = linkLines(paginationLinks(collectionUrlOf(orgUrl), params, page.limit, page.nextAfter));
     return jsonTextResponse(c, trustedOriginListJson(page.items, orgUrl), 200, links);
   });
 
