@@ -11,6 +11,25 @@ type WireScope = TrustedOriginWire['scopes'][number];
 const wireScope = (s: TrustedOriginRecord['scopes'][number]): WireScope =>
   s.allowedOktaApps === undefined ? { type: s.type } : { type: s.type, allowedOktaApps: [...s.allowedOktaApps] };
 
+/**
+ * The JSON of scopes that give only their type, kept per sequence of types:
+ * there are three types, so a handful of texts covers nearly every record,
+ * and a create serialized its scopes anew each time (a tenth of its own JSON).
+ * Scopes with allowedOktaApps are serialized as they are.
+ */
+const typesOnlyScopes: Array<{ types: readonly string[]; json: string }> = [];
+const TYPES_ONLY_KEPT = 32;
+
+function scopesJson(scopes: TrustedOriginRecord['scopes']): string {
+  for (const scope of scopes) if (scope.allowedOktaApps !== undefined) return JSON.stringify(scopes.map(wireScope));
+  for (const kept of typesOnlyScopes) {
+    if (kept.types.length === scopes.length && kept.types.every((type, i) => type === scopes[i]!.type)) return kept.json;
+  }
+  const json = JSON.stringify(scopes.map(wireScope));
+  if (typesOnlyScopes.length < TYPES_ONLY_KEPT) typesOnlyScopes.push({ types: scopes.map((scope) => scope.type), json });
+  return json;
+}
+
 /** The wire object around given scopes and links: the one place that orders its keys. */
 function wireShape(record: TrustedOriginRecord, scopes: WireScope[], links: TrustedOriginWire['_links']): TrustedOriginWire {
   return {
@@ -73,7 +92,7 @@ function readerFor(slot: TemplateSlot): TextOf {
     case 'origin':
       return (record) => jsonString(record.origin);
     case 'scopes':
-      return (record) => JSON.stringify(record.scopes.map(wireScope));
+      return (record) => scopesJson(record.scopes);
     case 'created':
       return (record) => jsonString(record.created);
     case 'createdBy':
