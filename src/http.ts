@@ -3,7 +3,8 @@ import type { OrgPage } from './domain/frame-ancestors.js';
 import type { RateLimitTake } from './domain/rate-limit.js';
 import { OktaApiError } from './errors.js';
 import type { JournalDecision } from './journal.js';
-import { readBodyText } from './request-body.js';
+import { MAX_BODY_BYTES, readBodyText } from './request-body.js';
+import type { SentHeaders } from './sent-headers.js';
 import type { UserRecord } from './store/schemas.js';
 
 export interface AppEnv {
@@ -21,6 +22,8 @@ export interface AppEnv {
     rateLimit: RateLimitTake;
     /** The fault rule that answered or delayed this request, for the journal. */
     fault: { id: string };
+    /** The request headers the org's step read once (sent-headers.ts), for the steps after it. */
+    sentHeaders: SentHeaders;
   };
 }
 
@@ -187,9 +190,16 @@ const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;
  * Reads a JSON request body the way Okta binds one: wrong media type E0000021,
  * unparsable, cut short or over the size limit E0000003.
  */
-export async function readJsonBody(c: Context): Promise<unknown> {
-  if (!JSON_MEDIA_TYPE.test(c.req.header('Content-Type') ?? '')) throw OktaApiError.of('E0000021');
-  const text = await readBodyText(c.req.raw);
+export function readJsonBody(c: Context<AppEnv>): Promise<unknown> {
+  // The org's step read these once already; a context without it (none in the app today) reads them here.
+  const sent = c.get('sentHeaders') as SentHeaders | undefined;
+  const contentType = sent ? sent.contentType : c.req.header('Content-Type');
+  if (!JSON_MEDIA_TYPE.test(contentType ?? '')) return Promise.reject(OktaApiError.of('E0000021'));
+  // Not async: the body's promise is continued, without one more of its own around it.
+  return readBodyText(c.req.raw, MAX_BODY_BYTES, sent ? (sent.contentLength ?? null) : undefined).then(parseJsonBody);
+}
+
+function parseJsonBody(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

@@ -60,8 +60,8 @@ export async function readBodyBytes(request: Request, limit = MAX_BODY_BYTES): P
 
 const utf8 = new TextDecoder();
 
-export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
-  const declared = request.headers.get('Content-Length');
+/** `declared`: the request's Content-Length where the caller read it already (null: none sent). */
+export async function readBodyText(request: Request, limit = MAX_BODY_BYTES, declared = request.headers.get('Content-Length')): Promise<string> {
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) <= limit) {
     // As in readBodyBytes; text() decodes the node server's buffer where it lies, without a copy.
     try {

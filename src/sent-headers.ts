@@ -11,6 +11,9 @@ export interface SentHeaders {
   /** `X-Okta-Retry-Count` and `X-Okta-Retry-For`, which the Okta SDKs send on a retry after a 429. */
   retryCount: string | undefined;
   retryFor: string | undefined;
+  /** What a body read checks (readJsonBody): its media type and declared length. */
+  contentType: string | undefined;
+  contentLength: string | undefined;
 }
 
 const FORBIDDEN_IN_VALUE = /[\0\r\n]/;
@@ -43,11 +46,13 @@ export function sentHeadersFromLines(lines: readonly string[]): SentHeaders | un
   let cookie: string | undefined;
   let retryCount: string | undefined;
   let retryFor: string | undefined;
+  let contentType: string | undefined;
+  let contentLength: string | undefined;
   for (let at = 0; at + 1 < lines.length; at += 2) {
     const name = lines[at]!;
     // The length first: most lines are none of these, and it needs no lower-cased copy.
     const length = name.length;
-    if (length !== 6 && length !== 13 && length !== 16 && length !== 18) continue;
+    if (length !== 6 && length !== 12 && length !== 13 && length !== 14 && length !== 16 && length !== 18) continue;
     const lower = name.toLowerCase();
     const raw = lines[at + 1]!;
     if (FORBIDDEN_IN_VALUE.test(raw)) return undefined;
@@ -57,8 +62,10 @@ export function sentHeadersFromLines(lines: readonly string[]): SentHeaders | un
     else if (lower === 'authorization') authorization = joined(authorization, value, ', ');
     else if (lower === 'x-okta-retry-for') retryFor = joined(retryFor, value, ', ');
     else if (lower === 'x-okta-retry-count') retryCount = joined(retryCount, value, ', ');
+    else if (lower === 'content-type') contentType = joined(contentType, value, ', ');
+    else if (lower === 'content-length') contentLength = joined(contentLength, value, ', ');
   }
-  return { origin, authorization, cookie, retryCount, retryFor };
+  return { origin, authorization, cookie, retryCount, retryFor, contentType, contentLength };
 }
 
 /** Node's raw header lines, where @hono/node-server handed the app node's request (`c.env.incoming`). */
@@ -79,5 +86,7 @@ export function readSentHeaders(c: Context): SentHeaders {
     cookie: c.req.header('Cookie'),
     retryCount: c.req.header('X-Okta-Retry-Count'),
     retryFor: c.req.header('X-Okta-Retry-For'),
+    contentType: c.req.header('Content-Type'),
+    contentLength: c.req.header('Content-Length'),
   };
 }

@@ -82,6 +82,7 @@ export function orgRequestRun(deps: OrgRequestDeps): OrgRequestRun {
     const started = journal.start(c);
     const arrived = stamp(c);
     const sent = readSentHeaders(c);
+    c.set('sentHeaders', sent);
     const path = c.req.path;
     let answer: OrgAnswer;
     try {

@@ -6,7 +6,14 @@ function asFetchReadsThem(lines: string[]) {
   const headers = new Headers();
   for (let at = 0; at < lines.length; at += 2) headers.append(lines[at]!, lines[at + 1]!);
   const get = (name: string) => headers.get(name) ?? undefined;
-  return { origin: get('Origin'), authorization: get('Authorization'), retryCount: get('X-Okta-Retry-Count'), retryFor: get('X-Okta-Retry-For') };
+  return {
+    origin: get('Origin'),
+    authorization: get('Authorization'),
+    retryCount: get('X-Okta-Retry-Count'),
+    retryFor: get('X-Okta-Retry-For'),
+    contentType: get('Content-Type'),
+    contentLength: get('Content-Length'),
+  };
 }
 
 const cases: Array<[string, string[]]> = [
@@ -17,7 +24,8 @@ const cases: Array<[string, string[]]> = [
   ['a repeated Authorization, joined too (node keeps only the first in `headers`)', ['Authorization', 'SSWS one', 'Authorization', 'SSWS two']],
   ['HTTP whitespace at the ends is not part of the value', ['Origin', ' http://a.example\t', 'Authorization', '\tSSWS t ']],
   ['an empty value is a value', ['Origin', '']],
-  ['names of the same length that are none of these', ['Accept', 'x', 'Pragma', 'y', 'If-None-Match', 'z', 'Content-Length', '0']],
+  ['a body\'s media type and length', ['content-TYPE', 'application/json; charset=utf-8', 'Content-Length', '42']],
+  ['names of the same length that are none of these', ['Accept', 'x', 'Pragma', 'y', 'If-None-Match', 'z', 'Content-Range', 'bytes 0-1/2', 'Accept-Charset', 'utf-8']],
 ];
 
 describe('sentHeadersFromLines: one pass over node\'s raw lines reads what a Fetch Headers reads', () => {
