@@ -32,33 +32,19 @@ export type HeaderLines = ReadonlyArray<readonly [string, string]>;
 /**
  * The extra header lines of an answer, one entry per line as Okta sends them
  * (one `Link` line per relation). A Fetch `Headers` joins repeated names into
- * one value, so the lines travel on the Response itself, under a symbol, for
- * the node server to write apart (see node-header-lines.ts). A symbol, not a
- * WeakMap: every list answer carries them, and a WeakMap entry per answer was
- * work for the garbage collector too.
+ * one value, so an answer the node server writes has them as arrays in its own
+ * header object (see respond), and for a Fetch consumer they travel on the
+ * Response itself, under a symbol, for whoever needs them apart (the contract
+ * suite over app.fetch). A symbol, not a WeakMap: a WeakMap entry per answer
+ * was work for the garbage collector.
  */
 const HEADER_LINES = Symbol('okta-mock.headerLines');
-const ANSWER_PARTS = Symbol('okta-mock.answerParts');
 
-/**
- * An answer with extra header lines, as a socket writes it: the status, the
- * body and one plain header object (the node server's fast path) in which a
- * name with several lines has its values as an array, in order (node writes
- * each entry as a line of its own).
- */
-export interface AnswerParts {
-  status: number;
-  body: string | null;
-  headers: Record<string, string | string[]>;
-}
-
-type AnswerWithLines = Response & { [HEADER_LINES]?: HeaderLines; [ANSWER_PARTS]?: AnswerParts };
+type AnswerWithLines = Response & { [HEADER_LINES]?: HeaderLines };
 
 /** The extra header lines an answer was built with, if it has any. */
 export const headerLinesOf = (response: Response): HeaderLines | undefined => (response as AnswerWithLines)[HEADER_LINES];
 
-/** The parts of an answer built with extra header lines, if it was. */
-export const answerPartsOf = (response: Response): AnswerParts | undefined => (response as AnswerWithLines)[ANSWER_PARTS];
 
 /**
  * A copy of `base` with `more` added. Not `{ ...base, ...more }`: V8 clones a
@@ -117,16 +103,10 @@ function respond(body: string | null, status: number, own: Record<string, string
     response[HEADER_LINES] = extra;
     return response;
   }
-  let socket: Record<string, string | string[]> | undefined;
-  if (apart) {
-    socket = withHeaders(own);
-    addLinesApart(socket, extra);
-  }
   // For a Fetch consumer, repeated names are one value joined with ", ", as a `Headers` joins them.
   for (const [name, value] of extra) own[name] = own[name] === undefined ? value : `${own[name]}, ${value}`;
   const response: AnswerWithLines = new Response(body, { status, headers: own });
   response[HEADER_LINES] = extra;
-  if (socket) response[ANSWER_PARTS] = { status, body, headers: socket };
   return response;
 }
 

@@ -1,4 +1,4 @@
-import type { Server, ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { createAnswerBatch } from './answer-batch.js';
@@ -9,7 +9,6 @@ import type { FaultRulesHandle } from './faults.js';
 import type { Journal, JournalEntry, JournalListener } from './journal.js';
 import type { OrgOperations } from './org-operations.js';
 import { closeGracefully } from './graceful-stop.js';
-import { writeHeaderLinesApart } from './node-header-lines.js';
 import type { HttpsOption } from './tls.js';
 import { createOrg } from './org.js';
 import { SIGN_IN_PATH } from './routes/login.js';
@@ -121,11 +120,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const answerWithTheTurn = createAnswerBatch();
   const server = createAdaptorServer({
     ...secure,
-    fetch: (request, env) => {
-      const outgoing = 'outgoing' in env ? (env.outgoing as ServerResponse) : undefined;
-      const answer = handle(request, env);
-      return answerWithTheTurn(answer instanceof Promise ? answer.then((res) => writeHeaderLinesApart(res, outgoing)) : writeHeaderLinesApart(answer, outgoing));
-    },
+    // The app writes an answer's repeated lines (Link, Set-Cookie) as arrays for this server (http.ts respond()).
+    fetch: (request, env) => answerWithTheTurn(handle(request, env)),
     hostname: host,
   });
   await new Promise<void>((resolve, reject) => {
