@@ -70,20 +70,37 @@ function sameNameIn(headers: Record<string, string>, name: string): boolean {
  */
 const isSocketBound = (c: Context): boolean => (c.env as { outgoing?: unknown } | undefined)?.outgoing !== undefined;
 
-/** The lines of `extra` in `into`, a name given more than once as an array of its values in order. */
-function addLinesApart(into: Record<string, string | string[]>, extra: HeaderLines): void {
+/** The lines of `extra` as header entries, a name given more than once as an array of its values in order. */
+function linesApart(extra: HeaderLines): Record<string, string | string[]> {
+  const apart: Record<string, string | string[]> = {};
   const nameOf = new Map<string, string>();
   for (const [name, value] of extra) {
     const lower = name.toLowerCase();
     const first = nameOf.get(lower);
     if (first === undefined) {
       nameOf.set(lower, name);
-      into[name] = value;
+      apart[name] = value;
     } else {
-      const lines = into[first]!;
-      into[first] = typeof lines === 'string' ? [lines, value] : [...lines, value];
+      const lines = apart[first]!;
+      apart[first] = typeof lines === 'string' ? [lines, value] : [...lines, value];
     }
   }
+  return apart;
+}
+
+/**
+ * The entries of the lines given last: a list's routes hand back the very same
+ * lines while its links stay the same. Shared between answers, so never
+ * changed once made (node only reads a header's array).
+ */
+let lastLines: HeaderLines | undefined;
+let lastApart: Record<string, string | string[]> = {};
+function linesApartOf(extra: HeaderLines): Record<string, string | string[]> {
+  if (extra !== lastLines) {
+    lastApart = linesApart(extra);
+    lastLines = extra;
+  }
+  return lastApart;
 }
 
 /**
@@ -98,7 +115,7 @@ function respond(body: string | null, status: number, own: Record<string, string
   for (const [name] of extra) if (sameNameIn(own, name)) apart = false;
   if (apart && socketBound) {
     // Only the socket reads this answer: its lines go apart into its own object, with no second form.
-    addLinesApart(own, extra);
+    Object.assign(own, linesApartOf(extra));
     const response: AnswerWithLines = new Response(body, { status, headers: own });
     response[HEADER_LINES] = extra;
     return response;

@@ -26,6 +26,14 @@ export interface ListParams {
  * rejected request leaves the store as it was.
  */
 export class TrustedOriginModel {
+  /**
+   * The last unfiltered page and what it was asked with: a client polling a
+   * page, or several clients listing the org, ask for the same page of an org
+   * that did not change, so it is handed back as it was (the store's version
+   * says when it changed).
+   */
+  #lastPage: { version: number; after: string | undefined; limit: number; page: Page<TrustedOriginRecord> & { limit: number } } | undefined;
+
   constructor(
     private readonly store: TrustedOriginStore,
     private readonly context: ModelContext,
@@ -36,12 +44,17 @@ export class TrustedOriginModel {
     const filter = params.filter === undefined ? undefined : parseFilter(params.filter);
     const { q } = params;
     if (filter === undefined && (q === undefined || q === '')) {
+      const version = this.store.version;
+      const last = this.#lastPage;
+      if (last !== undefined && last.version === version && last.after === params.after && last.limit === limit) return last.page;
       // Every record matches: one more than a page says whether a next page exists.
       const records = this.store.firstAfter(params.after, limit + 1);
       if (records === undefined) throw invalidCursor();
       const more = records.length > limit;
       if (more) records.length = limit;
-      return { items: records, nextAfter: more ? records[limit - 1]!.id : undefined, limit };
+      const page = { items: records, nextAfter: more ? records[limit - 1]!.id : undefined, limit };
+      this.#lastPage = { version, after: params.after, limit, page };
+      return page;
     }
     const records = this.store.recordsAfter(params.after);
     if (records === undefined) throw invalidCursor();

@@ -70,6 +70,7 @@ export class TrustedOriginStore {
   #nextSequence = 0;
   /** Told after every insert, update and delete has landed (not on clear: the org store reports its resets itself). */
   onChange: () => void = () => {};
+  #version = 0;
 
   constructor(persistence?: BrowserPersistence) {
     this.#persistence = persistence;
@@ -170,7 +171,7 @@ export class TrustedOriginStore {
       if (slot.record === undefined) this.#count += 1;
       slot.record = stored;
       slot.bucket = bucket;
-      bucket.ordered = undefined;
+      this.#changed(bucket);
       if (slot.sequence > bucket.maxSequence) bucket.maxSequence = slot.sequence;
       this.onChange();
       return stored;
@@ -199,20 +200,20 @@ export class TrustedOriginStore {
       if (current === undefined) {
         // Deleted while the new version was being validated: the delete wins.
         bucket.collection.delete(stored);
-        bucket.ordered = undefined;
+        this.#changed(bucket);
         this.#release(next, nextKeys);
         return stored;
       }
       slot.record = stored;
       bucket.collection.delete(current);
-      bucket.ordered = undefined;
+      this.#changed(bucket);
       this.onChange();
       return stored;
     } catch (error) {
       this.#release(next, nextKeys);
       this.#claim(previous, previousKeys);
       slot.record = previous;
-      bucket.ordered = undefined;
+      this.#changed(bucket);
       throw error;
     }
   }
@@ -229,13 +230,29 @@ export class TrustedOriginStore {
     slot.record = undefined;
     slot.bucket = undefined;
     this.#count -= 1;
-    bucket.ordered = undefined;
+    this.#changed(bucket);
     this.#release(record);
     this.onChange();
     return true;
   }
 
+  /**
+   * A number that changes whenever what a list would show changes (a record
+   * landing, replaced or deleted, the store cleared), so a reader may keep a
+   * page it computed for as long as this stays the same.
+   */
+  get version(): number {
+    return this.#version;
+  }
+
+  /** What every visible change does: the bucket's kept order goes, and the version moves on. */
+  #changed(bucket: Bucket): void {
+    bucket.ordered = undefined;
+    this.#version += 1;
+  }
+
   clear(): void {
+    this.#version += 1;
     // New collections, because the library's clear() removes records one by one (quadratic).
     this.#buckets = [];
     this.#startBucket();

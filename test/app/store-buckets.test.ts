@@ -127,6 +127,19 @@ describe(`trusted origins spread over buckets of ${BUCKET_SIZE}`, () => {
     expect(statuses).toEqual(['INACTIVE', 'ACTIVE']);
   });
 
+  it('answers the same page asked again from the store as it is now after a write past the API and after a reset', async () => {
+    const org = await orgWithMany();
+    const firstPage = async () => ((await (await org.request(COLLECTION)).json()) as Array<{ id: string }>).map((o) => o.id);
+    expect(await firstPage()).toEqual(range(0, 20).map(idOf));
+    expect(org.store.trustedOrigins.delete(idOf(0))).toBe(true);
+    expect(await firstPage()).toEqual(range(1, 21).map(idOf));
+    await org.store.trustedOrigins.update(idOf(1), (draft) => Object.assign(draft, { name: 'Renamed past the API' }));
+    const page = (await (await org.request(COLLECTION)).json()) as Array<{ id: string; name: string }>;
+    expect(page[0]).toMatchObject({ id: idOf(1), name: 'Renamed past the API' });
+    org.store.trustedOrigins.clear();
+    expect(await firstPage()).toEqual([]);
+  });
+
   // The origin indexes are built on the first lookup: checked both when they are kept up to date
   // through the writes and when they are first built after them (a Node org used only through the API).
   it.each([
