@@ -67,7 +67,7 @@ const config = {
   throughputDuration: numberFromEnv('BENCH_THROUGHPUT_DURATION', 3),
   // Many short rounds rather than a few long ones: this host's speed drifts from one minute to the
   // next, and only runs made seconds apart compare like with like. 15, not 7: single rounds spread
-  // from 0.54 to 1.00 of bare Hono, and three 7-round runs of the same build within an hour gave
+  // from 0.54 to 1.04 of bare Hono, and three 7-round runs of the same build within an hour gave
   // get medians of 0.64, 0.70 and 0.73; a median of 15 rounds moves about two thirds as much.
   rounds: Math.round(numberFromEnv('BENCH_ROUNDS', 15)),
   sizes: (process.env.BENCH_SIZES ?? '1000,10000,100000')
