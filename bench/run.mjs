@@ -10,7 +10,7 @@
  *   BENCH_THROUGHPUT_DURATION  seconds per throughput round and server (default 3)
  *   BENCH_WARMUP       seconds of discarded warm-up before each run (default 1; 0 disables)
  *   BENCH_CONNECTIONS  concurrent connections for the throughput runs (default 50)
- *   BENCH_ROUNDS       throughput rounds per endpoint, alternating which server goes first (default 7);
+ *   BENCH_ROUNDS       throughput rounds per endpoint, alternating which server goes first (default 15);
  *                      each round's ratio pairs runs made seconds apart, and the goals are judged by their median
  *   BENCH_SIZES        comma-separated store sizes for the latency runs (default 1000,10000,100000)
  *   BENCH_COLD_ROUNDS  cold-start rounds (fresh processes per target and round; default 9)

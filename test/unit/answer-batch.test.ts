@@ -8,25 +8,32 @@ describe('createAnswerBatch: answers leave together, after the turn that made th
     const answerWithTheTurn = createAnswerBatch();
     const released: string[] = [];
     const given = [answerWithTheTurn(Promise.resolve('first')), answerWithTheTurn(Promise.resolve('second')), answerWithTheTurn(Promise.resolve('third'))];
-    for (const answer of given) void (answer as Promise<string>).then((value) => released.push(value));
+    for (const answer of given) void answer.then((value) => released.push(value));
     for (let i = 0; i < 5; i++) await Promise.resolve();
     expect(released).toEqual([]);
     await nextTurn();
     expect(released).toEqual(['first', 'second', 'third']);
   });
 
-  it('hands an answer that is ready at once back as it is, not held', () => {
+  it('holds an answer that is ready at once with the awaited ones of its turn, in the order they became ready', async () => {
     const answerWithTheTurn = createAnswerBatch();
-    const ready = { status: 200 };
-    expect(answerWithTheTurn(ready)).toBe(ready);
+    const released: string[] = [];
+    const awaited = answerWithTheTurn(Promise.resolve('awaited'));
+    const ready = answerWithTheTurn('ready');
+    void awaited.then((value) => released.push(value));
+    void ready.then((value) => released.push(value));
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(released).toEqual([]);
+    await nextTurn();
+    expect(released).toEqual(['ready', 'awaited']);
   });
 
   it('puts an answer that is ready only in a later turn into that turn\'s batch', async () => {
     const answerWithTheTurn = createAnswerBatch();
     const released: string[] = [];
-    void (answerWithTheTurn(Promise.resolve('now')) as Promise<string>).then((value) => released.push(value));
+    void answerWithTheTurn(Promise.resolve('now')).then((value) => released.push(value));
     const later = new Promise<string>((resolve) => setTimeout(() => resolve('later'), 5));
-    void (answerWithTheTurn(later) as Promise<string>).then((value) => released.push(value));
+    void answerWithTheTurn(later).then((value) => released.push(value));
     await Promise.resolve();
     await nextTurn();
     expect(released).toEqual(['now']);
