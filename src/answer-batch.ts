@@ -1,33 +1,73 @@
-/**
- * Hands the node server every answer of a turn of the event loop together:
- * in the turn's check phase, after every request the turn read has been
- * handled, whether the answer was ready at once (a get, a list) or awaited
- * (a create, an update, anything that read a body). Each answer keeps its
- * bytes, and node keeps each connection's order.
- *
- * Why: a response written to a socket whose client sleeps in its poll wakes
- * that client's core, and the kernel bills the wake-up to the writer. Written
- * one by one between the handling of requests, nearly every answer paid it
- * (under wrk with 50 connections, a create's kernel time roughly halved once
- * batched). In a burst, the first answer wakes the client and the rest find it
- * awake: the batching Netty's flush consolidation does. Gets and lists were
- * first left out, as holding them saved nothing on one host; on another,
- * holding them too took a get from 41,000-43,000 to 47,000 answers a second
- * (wrk, 50 connections, 2026-12-02). A failed answer is passed on at once.
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+
+/*
+ * Why answers leave together: a response written to a socket whose client
+ * sleeps in its poll wakes that client's core, and the kernel bills the
+ * wake-up to the writer. Written one by one between the reading of requests,
+ * nearly every answer paid it. In a burst, the first answer wakes the client
+ * and the rest find it awake: the batching Netty's flush consolidation does.
+ * Under wrk with 50 connections a create's kernel time roughly halved once
+ * batched, and a get went from 46,000 to 50,000 answers a second once
+ * requests were handled together (2026-12-02).
  */
-export function createAnswerBatch(): <T>(answer: T | Promise<T>) => Promise<T> {
+
+type RequestListener = (incoming: IncomingMessage, outgoing: ServerResponse) => unknown;
+
+/**
+ * Runs the node server's request listener for every request a turn of the
+ * event loop read, together, in that turn's check phase: an answer that is
+ * ready at once (a get, a list) is then written in one burst with the others.
+ * Not by holding the answers: a held answer is a promise, which takes the
+ * adaptor off its fast path (a promise, an await and a close listener per
+ * request), and that cost a get more than the burst saved. The requests run
+ * in the order they arrived, so each connection's order is kept.
+ */
+export function handleWithTheTurn<L extends RequestListener>(listener: L): L {
+  let waiting: Array<IncomingMessage | ServerResponse> = [];
+  const run = () => {
+    const batch = waiting;
+    waiting = [];
+    for (let i = 0; i < batch.length; i += 2) listener(batch[i] as IncomingMessage, batch[i + 1] as ServerResponse);
+  };
+  return ((incoming: IncomingMessage, outgoing: ServerResponse) => {
+    if (waiting.push(incoming, outgoing) === 2) setImmediate(run);
+  }) as L;
+}
+
+/**
+ * Hands the node server the answers that were awaited (a create, an update,
+ * anything that read a body) together, once per turn: in the turn's check
+ * phase, after every request the turn read has been handled. Each answer
+ * keeps its bytes, and node keeps each connection's order. An answer ready at
+ * once is handed back as it is (its request already runs with the turn's
+ * others, above).
+ */
+export function createAnswerBatch(): <T>(answer: T | Promise<T>) => T | Promise<T> {
   let waiting: Array<() => void> = [];
   const release = () => {
     const batch = waiting;
     waiting = [];
     for (const send of batch) send();
   };
-  const hold = <T>(value: T, resolve: (value: T) => void) => {
-    if (waiting.push(() => resolve(value)) === 1) setImmediate(release);
-  };
   return <T>(answer: T | Promise<T>) =>
-    new Promise<T>((resolve, reject) => {
-      if (answer instanceof Promise) answer.then((value) => hold(value, resolve), reject);
-      else hold(answer, resolve);
-    });
+    answer instanceof Promise
+      ? new Promise<T>((resolve, reject) => {
+          answer.then((value) => {
+            if (waiting.push(() => resolve(value)) === 1) setImmediate(release);
+          }, reject);
+        })
+      : answer;
+}
+
+/**
+ * A client that half-closes its connection after its request (`socket.end(request)`) still gets
+ * its answer, then the close. Node's HTTP server ends such a socket at once unless told otherwise,
+ * which loses any answer not yet written: with requests handled in the check phase, and answers
+ * that wait on the --data file, the client's FIN can arrive first. With this flag node marks the
+ * pending answer as the connection's last instead (node's own `httpAllowHalfOpen`, set on every
+ * http.Server it makes; there is no constructor option for it).
+ */
+export function answerAfterHalfClose<S extends Server>(server: S): S {
+  (server as S & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
+  return server;
 }

@@ -1,7 +1,7 @@
-import type { Server } from 'node:http';
+import { createServer as createHttpServer, type RequestListener, type Server, type ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
-import { createAnswerBatch } from './answer-batch.js';
+import { answerAfterHalfClose, createAnswerBatch, handleWithTheTurn } from './answer-batch.js';
 import type { OktaMockApp } from './app.js';
 import { DataFileWriter, readDataFile } from './data-file.js';
 import { loadFixtureDocument } from './fixtures-file.js';
@@ -116,10 +116,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       throw error instanceof TlsSetupError ? new ServerStartError(error.message) : error;
     }
   }
-  const secure = tls ? { createServer: (await import('node:https')).createServer, serverOptions: { cert: tls.cert, key: tls.key } } : {};
+  const createNodeServer = (tls ? (await import('node:https')).createServer : createHttpServer) as (options: ServerOptions, listener: RequestListener) => Server;
   const answerWithTheTurn = createAnswerBatch();
   const server = createAdaptorServer({
-    ...secure,
+    // https takes the certificate here; typed as node:http's, as the adaptor's options are one type per module.
+    serverOptions: (tls ? { cert: tls.cert, key: tls.key } : {}) as ServerOptions,
+    // The adaptor's own listener, run for each turn's requests together (src/answer-batch.ts).
+    createServer: ((serverOptions: ServerOptions, listener: RequestListener) =>
+      answerAfterHalfClose(createNodeServer(serverOptions, handleWithTheTurn(listener)))) as typeof createHttpServer,
     // The app writes an answer's repeated lines (Link, Set-Cookie) as arrays for this server (http.ts respond()).
     fetch: (request, env) => answerWithTheTurn(handle(request, env)),
     hostname: host,

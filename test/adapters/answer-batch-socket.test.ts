@@ -75,4 +75,25 @@ describe('answers handed out together, on the socket', () => {
     expect(answers.map((a) => JSON.parse(a[0]!.body).origin)).toEqual(Array.from({ length: 40 }, (_, i) => `https://batch-${i + 1}.example`));
     expect(new Set(answers.map((a) => a[0]!.requestId)).size).toBe(40);
   });
+
+  it('answers a client that half-closes right after its requests, then closes (no Connection: close sent)', async () => {
+    // onOneConnection waits for the server's FIN; the FIN here comes from the client right after its bytes.
+    const halfClosed = (requests: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(server.port, '127.0.0.1');
+        let received = '';
+        socket.setEncoding('latin1');
+        socket.on('data', (chunk: string) => (received += chunk));
+        socket.on('error', reject);
+        socket.on('end', () => resolve(received));
+        socket.end(requests);
+      });
+    const answers = answersIn(
+      await halfClosed(
+        request('GET', '/api/v1/trustedOrigins/tosue7JvguwJ7U6kz0g3') + request('POST', '/api/v1/trustedOrigins', createBody(100)) + request('GET', '/no/such/path'),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(['HTTP/1.1 200 OK', 'HTTP/1.1 200 OK', 'HTTP/1.1 404 Not Found']);
+    expect(JSON.parse(answers[1]!.body).origin).toBe('https://batch-100.example');
+  });
 });
