@@ -5,8 +5,8 @@ import { startServer, type RunningServer } from '../../src/node.js';
 // The node server hands out each turn's answers together (src/answer-batch.ts): on the socket, every
 // answer must still reach its own request, whole and in its connection's order.
 
-/** Writes `requests` on one connection at once and reads until the server closes it. */
-function onOneConnection(port: number, requests: string): Promise<string> {
+/** Writes `requests` on one connection at once (then half-closes it, if asked) and reads until the server closes it. */
+function onOneConnection(port: number, requests: string, { halfClose = false } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     let received = '';
@@ -14,7 +14,8 @@ function onOneConnection(port: number, requests: string): Promise<string> {
     socket.on('data', (chunk: string) => (received += chunk));
     socket.on('error', reject);
     socket.on('end', () => resolve(received));
-    socket.write(requests);
+    if (halfClose) socket.end(requests);
+    else socket.write(requests);
   });
 }
 
@@ -77,22 +78,9 @@ describe('answers handed out together, on the socket', () => {
   });
 
   it('answers a client that half-closes right after its requests, then closes (no Connection: close sent)', async () => {
-    // onOneConnection waits for the server's FIN; the FIN here comes from the client right after its bytes.
-    const halfClosed = (requests: string) =>
-      new Promise<string>((resolve, reject) => {
-        const socket = connect(server.port, '127.0.0.1');
-        let received = '';
-        socket.setEncoding('latin1');
-        socket.on('data', (chunk: string) => (received += chunk));
-        socket.on('error', reject);
-        socket.on('end', () => resolve(received));
-        socket.end(requests);
-      });
-    const answers = answersIn(
-      await halfClosed(
-        request('GET', '/api/v1/trustedOrigins/tosue7JvguwJ7U6kz0g3') + request('POST', '/api/v1/trustedOrigins', createBody(100)) + request('GET', '/no/such/path'),
-      ),
-    );
+    const requests =
+      request('GET', '/api/v1/trustedOrigins/tosue7JvguwJ7U6kz0g3') + request('POST', '/api/v1/trustedOrigins', createBody(100)) + request('GET', '/no/such/path');
+    const answers = answersIn(await onOneConnection(server.port, requests, { halfClose: true }));
     expect(answers.map((a) => a.status)).toEqual(['HTTP/1.1 200 OK', 'HTTP/1.1 200 OK', 'HTTP/1.1 404 Not Found']);
     expect(JSON.parse(answers[1]!.body).origin).toBe('https://batch-100.example');
   });
