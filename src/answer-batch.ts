@@ -13,6 +13,19 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
 type RequestListener = (incoming: IncomingMessage, outgoing: ServerResponse) => unknown;
 
+/** Runs the tasks given during a turn of the event loop in that turn's check phase, in order. */
+function checkPhaseQueue(): (task: () => void) => void {
+  let waiting: Array<() => void> = [];
+  const run = () => {
+    const batch = waiting;
+    waiting = [];
+    for (const task of batch) task();
+  };
+  return (task) => {
+    if (waiting.push(task) === 1) setImmediate(run);
+  };
+}
+
 /**
  * Runs the node server's request listener for every request a turn of the
  * event loop read, together, in that turn's check phase: an answer that is
@@ -23,15 +36,8 @@ type RequestListener = (incoming: IncomingMessage, outgoing: ServerResponse) => 
  * in the order they arrived, so each connection's order is kept.
  */
 export function handleWithTheTurn<L extends RequestListener>(listener: L): L {
-  let waiting: Array<IncomingMessage | ServerResponse> = [];
-  const run = () => {
-    const batch = waiting;
-    waiting = [];
-    for (let i = 0; i < batch.length; i += 2) listener(batch[i] as IncomingMessage, batch[i + 1] as ServerResponse);
-  };
-  return ((incoming: IncomingMessage, outgoing: ServerResponse) => {
-    if (waiting.push(incoming, outgoing) === 2) setImmediate(run);
-  }) as L;
+  const inTheCheckPhase = checkPhaseQueue();
+  return ((incoming: IncomingMessage, outgoing: ServerResponse) => inTheCheckPhase(() => listener(incoming, outgoing))) as L;
 }
 
 /**
@@ -43,18 +49,11 @@ export function handleWithTheTurn<L extends RequestListener>(listener: L): L {
  * others, above).
  */
 export function createAnswerBatch(): <T>(answer: T | Promise<T>) => T | Promise<T> {
-  let waiting: Array<() => void> = [];
-  const release = () => {
-    const batch = waiting;
-    waiting = [];
-    for (const send of batch) send();
-  };
+  const inTheCheckPhase = checkPhaseQueue();
   return <T>(answer: T | Promise<T>) =>
     answer instanceof Promise
       ? new Promise<T>((resolve, reject) => {
-          answer.then((value) => {
-            if (waiting.push(() => resolve(value)) === 1) setImmediate(release);
-          }, reject);
+          answer.then((value) => inTheCheckPhase(() => resolve(value)), reject);
         })
       : answer;
 }

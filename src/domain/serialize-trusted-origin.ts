@@ -53,8 +53,8 @@ export function serializeTrustedOrigin(record: TrustedOriginRecord, orgUrl: stri
 
 /**
  * The JSON text of serializeTrustedOrigin, from a template per status (the
- * links differ by status): the same bytes as JSON.stringify, in about two
- * thirds of its time, as only the record's own strings are escaped.
+ * links differ by status): the same bytes as JSON.stringify, in about half
+ * of its time, as only the record's own strings are escaped.
  */
 type Filler = TemplateFiller<TrustedOriginRecord, string>;
 const fillers = new Map<string, Filler>();
@@ -127,7 +127,8 @@ function trustedOriginText(record: TrustedOriginRecord, orgUrl: string): string 
  * The JSON text of `serializeTrustedOrigin(record, orgUrl)`, kept for the
  * records answered last: the store never changes a record in place (it makes
  * a new one on every update), so a text found for the very same record object
- * is still right. A list of 20 then costs 20 lookups, not 20 serializations.
+ * is still right. A get by id asked again then costs a lookup, not a
+ * serialization (lists fill their records anew; see trustedOriginListJson).
  * Bounded and keyed by id, not a WeakMap over every record: an org of 100,000
  * origins made that WeakMap's entries a large share of every garbage
  * collection, and a create paid for one more entry each time.
